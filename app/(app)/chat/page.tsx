@@ -1,0 +1,51 @@
+import { Bot, Plug } from "lucide-react";
+import Link from "next/link";
+import { Forbidden } from "@/components/shell/forbidden";
+import { PageBody, PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { pageAccess } from "@/server/auth/page-access";
+
+export const metadata = { title: "Chat" };
+
+const EXAMPLES = [
+  "Plan sprint 25 for the Payments team within capacity",
+  "Plan a Q3 release for offline mode and tell me what to cut to make August 29",
+  "Summarize sprint progress for this week's status report",
+  "Generate a risk register for the mobile launch",
+];
+
+export default async function ChatPage() {
+  const access = await pageAccess("chat:use");
+  if (!access.ok) return <Forbidden scope={access.scope} role={access.session.role} page="Chat" />;
+  return (
+    <>
+      <PageHeader title="Chat" description="Plan over your Jira, GitHub, Notion and Slack data. Every number is computed, every source cited." />
+      <PageBody>
+        <EmptyState
+          icon={Bot}
+          title="Connect your tools to start planning"
+          action={
+            <Button asChild variant="outline">
+              <Link href="/connections">
+                <Plug /> See connections
+              </Link>
+            </Button>
+          }
+        >
+          <p>
+            Planning reads the work your organisation has synced from Jira, GitHub, Notion and Slack. No tool is connected to {access.session.organization.name} yet, so
+            there is nothing to plan over. Once one is, you can ask things like:
+          </p>
+          <ul className="mt-4 space-y-1.5 text-left">
+            {EXAMPLES.map((e) => (
+              <li key={e} className="rounded-md border bg-card px-3 py-2 text-foreground">
+                “{e}”
+              </li>
+            ))}
+          </ul>
+        </EmptyState>
+      </PageBody>
+    </>
+  );
+}

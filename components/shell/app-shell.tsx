@@ -1,0 +1,122 @@
+"use client";
+
+import { Menu } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { Dialog } from "radix-ui";
+import { type ReactNode, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Tip } from "@/components/ui/tooltip";
+import { cn } from "@/lib/utils";
+import { type Scope } from "@/server/auth/scopes";
+import { CommandMenu } from "./command-menu";
+import { navFor } from "./nav";
+import { useGoShortcuts } from "./use-go-shortcuts";
+import { UserMenu, type ShellUser } from "./user-menu";
+
+export interface ShellProps {
+  user: ShellUser;
+  organizationName: string;
+  roleLabel: string;
+  scopes: Scope[];
+  children: ReactNode;
+}
+
+function Brand({ organizationName }: { organizationName: string }) {
+  return (
+    <Link href="/" className="flex items-center gap-2.5 rounded-md px-2 py-1.5 outline-none focus-visible:ring-2 focus-visible:ring-ring/50">
+      <svg viewBox="0 0 32 32" className="size-6 shrink-0" aria-hidden>
+        <rect width="32" height="32" rx="8" className="fill-primary" />
+        <path d="M10 8v16h12" fill="none" stroke="white" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round" />
+        <circle cx="21" cy="11" r="3" fill="#c7d2fe" />
+      </svg>
+      <span className="min-w-0">
+        <span className="block truncate text-sm font-semibold leading-tight">{organizationName}</span>
+        <span className="block text-[11px] leading-tight text-muted-foreground">Lumen</span>
+      </span>
+    </Link>
+  );
+}
+
+function NavLinks({ scopes, onNavigate }: { scopes: Scope[]; onNavigate?: () => void }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex flex-col gap-0.5">
+      {navFor(scopes).map((item) => {
+        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        return (
+          <Tip key={item.href} label={item.description} shortcut={`G ${item.key.toUpperCase()}`} side="right">
+            <Link
+              href={item.href}
+              onClick={onNavigate}
+              aria-current={active ? "page" : undefined}
+              className={cn(
+                "flex items-center gap-2.5 rounded-md px-2 py-1.5 text-sm text-sidebar-foreground transition-colors outline-none hover:bg-sidebar-accent focus-visible:ring-2 focus-visible:ring-ring/50",
+                active && "bg-sidebar-accent font-medium text-foreground",
+              )}
+            >
+              <item.icon className={cn("size-4 text-muted-foreground", active && "text-primary")} aria-hidden />
+              {item.label}
+            </Link>
+          </Tip>
+        );
+      })}
+    </nav>
+  );
+}
+
+/** The signed-in frame: sidebar on wide screens, a top bar with a drawer on narrow ones. */
+export function AppShell({ user, organizationName, roleLabel, scopes, children }: ShellProps) {
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [commandOpen, setCommandOpen] = useState(false);
+  useGoShortcuts(scopes);
+
+  return (
+    <div className="flex min-h-dvh">
+      <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col border-r border-sidebar-border bg-sidebar p-3 md:flex">
+        <Brand organizationName={organizationName} />
+        <button
+          type="button"
+          onClick={() => setCommandOpen(true)}
+          className="mt-3 mb-3 flex h-8 items-center justify-between rounded-md border bg-background px-2.5 text-xs text-muted-foreground outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring/50"
+        >
+          Search or jump to…
+          <kbd className="rounded border px-1 font-mono text-[10px]">Ctrl K</kbd>
+        </button>
+        <NavLinks scopes={scopes} />
+        <div className="mt-auto">
+          <UserMenu user={user} roleLabel={roleLabel} organizationName={organizationName} />
+        </div>
+      </aside>
+
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="sticky top-0 z-30 flex h-12 items-center gap-2 border-b bg-background/90 px-3 backdrop-blur md:hidden">
+          <Dialog.Root open={drawerOpen} onOpenChange={setDrawerOpen}>
+            <Dialog.Trigger asChild>
+              <Button variant="ghost" size="icon-sm" aria-label="Open navigation">
+                <Menu />
+              </Button>
+            </Dialog.Trigger>
+            <Dialog.Portal>
+              <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
+              <Dialog.Content className="fixed inset-y-0 left-0 z-50 flex w-72 flex-col gap-3 border-r bg-sidebar p-3 shadow-xl outline-none">
+                <Dialog.Title className="sr-only">Navigation</Dialog.Title>
+                <Dialog.Description className="sr-only">Sections of the app you can open</Dialog.Description>
+                <Brand organizationName={organizationName} />
+                <NavLinks scopes={scopes} onNavigate={() => setDrawerOpen(false)} />
+                <div className="mt-auto">
+                  <UserMenu user={user} roleLabel={roleLabel} organizationName={organizationName} />
+                </div>
+              </Dialog.Content>
+            </Dialog.Portal>
+          </Dialog.Root>
+          <span className="truncate text-sm font-semibold">{organizationName}</span>
+        </header>
+        <main id="main" className="flex-1">
+          {children}
+        </main>
+      </div>
+      <CommandMenu open={commandOpen} onOpenChange={setCommandOpen} scopes={scopes} />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "@/server/api/root";
+import { createTRPCContext } from "@/server/api/trpc";
+import { callerFor, createOrg, sessionFor, testDb } from "@/test/db";
+
+type Org = Awaited<ReturnType<typeof createOrg>>;
+let org: Org;
+
+beforeAll(async () => {
+  org = await createOrg();
+});
+
+async function expectTrpcError(p: Promise<unknown>, code: TRPCError["code"], message?: RegExp) {
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  expect((error as TRPCError).code).toBe(code);
+  if (message) expect((error as TRPCError).message).toMatch(message);
+}
+
+describe("procedure kinds", () => {
+  it("rejects anonymous callers with UNAUTHORIZED", async () => {
+    const caller = await callerFor(null);
+    await expectTrpcError(caller.organization.me(), "UNAUTHORIZED");
+    await expectTrpcError(caller.members.list(), "UNAUTHORIZED");
+  });
+
+  it("rejects signed-in users without an organisation with FORBIDDEN", async () => {
+    const lone = await testDb().user.create({ data: { email: `lone-${Date.now()}@example.test`, name: "Lone" } });
+    const caller = await callerFor({ user: { id: lone.id, name: lone.name, email: lone.email, image: null }, organization: null, role: null, scopes: [], expires: new Date().toISOString() });
+    expect((await caller.organization.me()).organization).toBeNull();
+    await expectTrpcError(caller.organization.get(), "FORBIDDEN", /not a member/);
+  });
+
+  it("denies a role without the scope, naming the scope and the role", async () => {
+    const engineer = org.member("ENGINEER");
+    const caller = await callerFor(sessionFor(org.org, engineer.user, "ENGINEER"));
+    await expectTrpcError(caller.audit.list({ limit: 10 }), "FORBIDDEN", /Missing scope "audit:view".*Engineer/);
+    await expectTrpcError(caller.metrics.adoption({ days: 7 }), "FORBIDDEN", /metrics:view/);
+    await expectTrpcError(caller.organization.rename({ name: "Renamed" }), "FORBIDDEN", /organization:manage/);
+  });
+
+  it("lets a role with the scope through and records the change in the audit trail", async () => {
+    const admin = org.member("ADMIN");
+    const caller = await callerFor(sessionFor(org.org, admin.user, "ADMIN"));
+    const result = await caller.organization.rename({ name: "  Renamed Co  " });
+    expect(result.name).toBe("Renamed Co");
+    const events = await caller.audit.list({ action: "organization.renamed", limit: 10 });
+    expect(events.items[0]).toMatchObject({ actorId: admin.user.id, metadata: { to: "Renamed Co" } });
+  });
+
+  it("pages the audit trail by cursor without repeats", async () => {
+    const admin = org.member("ADMIN");
+    const caller = await callerFor(sessionFor(org.org, admin.user, "ADMIN"));
+    for (let i = 0; i < 5; i++) await caller.organization.rename({ name: `Name ${i}` });
+    const first = await caller.audit.list({ action: "organization.renamed", limit: 2 });
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).toBeTruthy();
+    const second = await caller.audit.list({ action: "organization.renamed", limit: 2, cursor: first.nextCursor! });
+    expect(second.items.map((e) => e.id)).not.toContain(first.items[0]!.id);
+    expect(second.items.map((e) => e.id)).not.toContain(first.items[1]!.id);
+  });
+});
+
+describe("input validation over HTTP", () => {
+  async function post(path: string, body: unknown) {
+    const admin = org.member("ADMIN");
+    const session = sessionFor(org.org, admin.user, "ADMIN");
+    const res = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      router: appRouter,
+      req: new Request(`http://localhost/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+      createContext: () => createTRPCContext({ session, db: testDb() }),
+    });
+    return { status: res.status, body: (await res.json()) as { error: { json: { message: string; data: { code: string; fieldErrors: Record<string, string[]> } } } } };
+  }
+
+  it("answers malformed input with 400 and field errors", async () => {
+    const { status, body } = await post("organization.rename", { json: { name: "x" } });
+    expect(status).toBe(400);
+    expect(body.error.json.data.code).toBe("BAD_REQUEST");
+    expect(body.error.json.data.fieldErrors.name).toEqual(["Use at least 2 characters."]);
+  });
+
+  it("names every invalid field", async () => {
+    const { status, body } = await post("organization.rename", { json: { name: 42 } });
+    expect(status).toBe(400);
+    expect(Object.keys(body.error.json.data.fieldErrors)).toEqual(["name"]);
+  });
+
+  it("leaves the data untouched when input is rejected", async () => {
+    const before = await testDb().organization.findUniqueOrThrow({ where: { id: org.org.id } });
+    await post("organization.rename", { json: { name: "" } });
+    const after = await testDb().organization.findUniqueOrThrow({ where: { id: org.org.id } });
+    expect(after.name).toBe(before.name);
+  });
+});

@@ -1,0 +1,17 @@
+import { auditRouter } from "@/server/audit/audit.router";
+import { metricsRouter } from "@/server/metrics/metrics.router";
+import { membersRouter } from "@/server/members/members.router";
+import { organizationRouter } from "@/server/organization/organization.router";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  organization: organizationRouter,
+  members: membersRouter,
+  audit: auditRouter,
+  metrics: metricsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server-side calls (server components, tests) through the same procedures and checks. */
+export const createCaller = createCallerFactory(appRouter);
