@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 function load(file: "env.js" | "next.config.js", vars: Record<string, string>) {
   const { PATH, HOME } = process.env;
   const r = spawnSync(process.execPath, ["--input-type=module", "-e", `await import("./${file}")`], {
-    env: { PATH, HOME, ...vars },
+    env: { PATH, HOME, ...vars } as unknown as NodeJS.ProcessEnv,
     encoding: "utf8",
   });
   return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };

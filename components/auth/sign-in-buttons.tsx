@@ -63,7 +63,7 @@ export function ProviderButtons({ github, google, oidc, callbackUrl }: { github:
 export function DemoUserList({ users, callbackUrl }: { users: DemoUser[]; callbackUrl: string }) {
   const [pending, setPending] = useState<string | null>(null);
   return (
-    <ul className="grid gap-1.5" aria-label="Demo users">
+    <ul className="grid grid-cols-1 gap-1.5" aria-label="Demo users">
       {users.map((u) => (
         <li key={u.email}>
           <button

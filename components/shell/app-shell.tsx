@@ -4,7 +4,7 @@ import { Menu } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Dialog } from "radix-ui";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { Tip } from "@/components/ui/tooltip";
 import { cn } from "@/lib/utils";
@@ -70,9 +70,15 @@ export function AppShell({ user, organizationName, roleLabel, scopes, children }
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [commandOpen, setCommandOpen] = useState(false);
   useGoShortcuts(scopes);
+  // True once hydrated (shortcuts attached); marks the shell interactive for browser tests.
+  const ready = useSyncExternalStore(
+    () => () => {},
+    () => true,
+    () => false,
+  );
 
   return (
-    <div className="flex min-h-dvh">
+    <div className="flex min-h-dvh" data-shell-ready={ready ? "" : undefined}>
       <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col border-r border-sidebar-border bg-sidebar p-3 md:flex">
         <Brand organizationName={organizationName} />
         <button

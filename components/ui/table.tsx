@@ -18,8 +18,8 @@ export function TableRow({ className, ...props }: ComponentProps<"tr">) {
   return <tr className={cn("border-b transition-colors hover:bg-muted/40 data-[state=selected]:bg-muted", className)} {...props} />;
 }
 export function TableHead({ className, ...props }: ComponentProps<"th">) {
-  return <th className={cn("h-9 px-3 text-left align-middle text-xs font-medium whitespace-nowrap text-muted-foreground", className)} {...props} />;
+  return <th className={cn("h-9 px-3 first:pl-5 last:pr-5 text-left align-middle text-xs font-medium whitespace-nowrap text-muted-foreground", className)} {...props} />;
 }
 export function TableCell({ className, ...props }: ComponentProps<"td">) {
-  return <td className={cn("px-3 py-2.5 align-middle", className)} {...props} />;
+  return <td className={cn("px-3 py-2.5 align-middle first:pl-5 last:pr-5", className)} {...props} />;
 }

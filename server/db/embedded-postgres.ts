@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PGLiteSocketHandler, type PGLiteSocketHandlerOptions } from "@electric-sql/pglite-socket";
 
 export const DEFAULT_EMBEDDED_PG_PORT = 54329;
 export const DEFAULT_EMBEDDED_PG_MAX_CONNECTIONS = 32;
@@ -41,15 +41,16 @@ export class EmbeddedPostgresPortInUseError extends Error {
 }
 
 /**
- * Starts PGlite (Postgres compiled to WASM) persisted at `dataDir` and serves it over the Postgres
- * wire protocol on `host:port`.
+ * Starts PGlite (Postgres 18 compiled to WASM) persisted at `dataDir` and serves it over the Postgres
+ * wire protocol on `host:port`, for `pg`, Prisma and psql.
  *
- * Several clients may connect at once (up to `maxConnections`), but PGlite is a single backend:
- * the socket server multiplexes every connection onto one session, running one protocol message at
- * a time and, while a client is inside an explicit transaction, holding back the other clients until
- * it commits or rolls back. Consequences: no real parallelism, session state (`SET`, temp tables,
- * session advisory locks) is shared by all clients, and a client that waits on a second connection
- * while holding a transaction open deadlocks.
+ * Up to `maxConnections` clients may be connected at once. PGlite is a single backend, so all of them
+ * share one session: a client has the backend from the start of a protocol exchange until the
+ * backend is idle again (ReadyForQuery outside a transaction), and the others' messages wait.
+ * Statements therefore never interleave, and a transaction is never entered by another client; but
+ * there is no parallelism, session state (`SET`, temp tables, session advisory locks, `?schema=`
+ * search paths) is shared by all clients, and a client that waits on a second connection while
+ * holding a transaction open deadlocks.
  *
  * Rejects with {@link EmbeddedPostgresPortInUseError} if the port is taken; the data directory is
  * not opened in that case, so a second instance cannot corrupt a running one's files.
@@ -57,47 +58,227 @@ export class EmbeddedPostgresPortInUseError extends Error {
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const host = options.host ?? "127.0.0.1";
-  const port = options.port ?? portFromEnv() ?? DEFAULT_EMBEDDED_PG_PORT;
+  const requestedPort = options.port ?? portFromEnv() ?? DEFAULT_EMBEDDED_PG_PORT;
+  const maxConnections = options.maxConnections ?? DEFAULT_EMBEDDED_PG_MAX_CONNECTIONS;
   const log = options.log ?? (() => {});
   const inMemory = options.dataDir.startsWith("memory://");
 
   // Probe before opening the data directory: a busy port usually means another instance owns it.
-  if (port !== 0) await assertPortFree(host, port);
+  if (requestedPort !== 0) await assertPortFree(host, requestedPort);
   if (!inMemory) await mkdir(options.dataDir, { recursive: true });
 
   const db = await PGlite.create(options.dataDir);
-  const server = new PGLiteSocketServer({
-    db,
-    host,
-    port,
-    maxConnections: options.maxConnections ?? DEFAULT_EMBEDDED_PG_MAX_CONNECTIONS,
+  const queue = new SessionQueue(db);
+  const handlers = new Set<PGLiteSocketHandler>();
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+    if (handlers.size >= maxConnections) {
+      socket.end(tooManyConnectionsError(maxConnections), () => socket.destroy());
+      return;
+    }
+    const handler = new PGLiteSocketHandler({
+      // The handler only calls enqueue / clearQueueForHandler / clearTransactionIfNeeded.
+      queryQueue: queue as unknown as PGLiteSocketHandlerOptions["queryQueue"],
+      closeOnDetach: true,
+    });
+    handlers.add(handler);
+    const forget = () => handlers.delete(handler);
+    handler.addEventListener("close", forget);
+    handler.addEventListener("error", forget);
+    handler.attach(socket).catch((error: unknown) => {
+      forget();
+      log(`Embedded Postgres: could not accept a connection: ${String(error)}`);
+      socket.destroy();
+    });
   });
+
+  let port: number;
   try {
-    await server.start();
+    port = await listen(server, host, requestedPort);
   } catch (error) {
     await db.close();
-    if (isAddressInUse(error)) throw new EmbeddedPostgresPortInUseError(host, port);
+    if (isAddressInUse(error)) throw new EmbeddedPostgresPortInUseError(host, requestedPort);
     throw error;
   }
 
-  const boundPort = Number(server.getServerConn().split(":").pop());
-  const url = `postgresql://postgres:postgres@${host}:${boundPort}/postgres?sslmode=disable`;
-  log(`Embedded Postgres (PGlite) listening on ${host}:${boundPort}, data in ${options.dataDir}`);
+  const url = `postgresql://postgres:postgres@${host}:${port}/postgres?sslmode=disable`;
+  log(`Embedded Postgres (PGlite) listening on ${host}:${port}, data in ${options.dataDir}`);
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
-      await server.stop();
-      // Handlers roll back a disconnected client's open transaction asynchronously; let that settle
-      // before the backend shuts down.
-      await waitFor(() => !db.isInTransaction() && server.getStats().queuedQueries === 0, 2_000);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Detaching rolls back a client's open transaction, so wait for it before shutting down.
+      await Promise.allSettled([...handlers].map((handler) => handler.detach(true)));
+      handlers.clear();
+      for (const socket of sockets) socket.destroy();
+      await closed;
+      await queue.idle();
       await db.close();
       log("Embedded Postgres stopped");
     })();
     return stopping;
   };
 
-  return { url, port: boundPort, stop };
+  return { url, port, stop };
+}
+
+interface QueuedMessage {
+  handlerId: number;
+  message: Uint8Array;
+  onData: (data: Uint8Array) => void;
+  resolve: (bytes: number) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Replaces pglite-socket's QueryQueueManager, which interleaves clients message by message: one
+ * client's Parse can land between another's Parse and Bind, so the second binds the first's unnamed
+ * statement (wrong or missing rows). Here a client owns the backend from its first message until a
+ * ReadyForQuery reports the session idle ('I'), covering whole extended-protocol exchanges,
+ * transactions and COPY.
+ */
+class SessionQueue {
+  private readonly queue: QueuedMessage[] = [];
+  private owner: number | undefined;
+  private running = false;
+  private draining: Promise<void> = Promise.resolve();
+
+  constructor(private readonly db: PGlite) {}
+
+  enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ handlerId, message, onData, resolve, reject });
+      this.drain();
+    });
+  }
+
+  getQueueLength(): number {
+    return this.queue.length;
+  }
+
+  clearQueueForHandler(handlerId: number): void {
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      const item = this.queue[i]!;
+      if (item.handlerId !== handlerId) continue;
+      this.queue.splice(i, 1);
+      item.reject(new Error("Client disconnected"));
+    }
+  }
+
+  /** A client left while owning the backend: end its exchange and transaction so others can proceed. */
+  async clearTransactionIfNeeded(handlerId: number): Promise<void> {
+    if (this.owner !== handlerId) return;
+    await this.draining;
+    if (this.owner !== handlerId) return;
+    await this.db.runExclusive(() => this.db.execProtocolRawStream(SYNC_MESSAGE, { onRawData: () => {} }));
+    if (this.db.isInTransaction()) await this.db.exec("ROLLBACK");
+    this.owner = undefined;
+    this.drain();
+  }
+
+  async idle(): Promise<void> {
+    while (this.running) await this.draining;
+  }
+
+  private drain(): void {
+    if (this.running) return;
+    this.running = true;
+    this.draining = this.run();
+  }
+
+  private async run(): Promise<void> {
+    for (;;) {
+      const item = this.takeNext();
+      if (!item) {
+        // Cleared with no await since takeNext(), so any message enqueued from now on starts a new run.
+        this.running = false;
+        return;
+      }
+      this.owner = item.handlerId;
+      const tracker = new ReadyForQueryTracker();
+      let bytes = 0;
+      try {
+        await this.db.runExclusive(() =>
+          this.db.execProtocolRawStream(item.message, {
+            onRawData: (data) => {
+              bytes += data.length;
+              tracker.push(data);
+              item.onData(data);
+            },
+          }),
+        );
+      } catch (error) {
+        item.reject(error);
+        continue;
+      }
+      if (tracker.lastStatus === "I") this.owner = undefined;
+      item.resolve(bytes);
+    }
+  }
+
+  /** The owner's next message, or any client's when nobody owns the backend. */
+  private takeNext(): QueuedMessage | undefined {
+    const index = this.owner === undefined ? 0 : this.queue.findIndex((m) => m.handlerId === this.owner);
+    return index === -1 ? undefined : this.queue.splice(index, 1)[0];
+  }
+}
+
+const SYNC_MESSAGE = new Uint8Array([0x53, 0, 0, 0, 4]);
+const READY_FOR_QUERY = 0x5a;
+
+/** Follows backend message framing across chunks and remembers the last ReadyForQuery status. */
+class ReadyForQueryTracker {
+  lastStatus: "I" | "T" | "E" | undefined;
+  private header = new Uint8Array(5);
+  private headerLength = 0;
+  private remaining = 0;
+  private type = 0;
+
+  push(data: Uint8Array): void {
+    let offset = 0;
+    while (offset < data.length) {
+      if (this.remaining > 0) {
+        const take = Math.min(this.remaining, data.length - offset);
+        if (this.type === READY_FOR_QUERY && take === this.remaining) {
+          this.lastStatus = String.fromCharCode(data[offset + take - 1]!) as "I" | "T" | "E";
+        }
+        this.remaining -= take;
+        offset += take;
+        continue;
+      }
+      this.header[this.headerLength++] = data[offset++]!;
+      if (this.headerLength < 5) continue;
+      this.type = this.header[0]!;
+      this.remaining = new DataView(this.header.buffer).getInt32(1) - 4;
+      this.headerLength = 0;
+      if (this.type !== READY_FOR_QUERY) this.lastStatus = undefined;
+    }
+  }
+}
+
+/** A protocol-level FATAL 53300, so clients report a real error instead of a garbled reply. */
+function tooManyConnectionsError(maxConnections: number): Buffer {
+  const fields = Buffer.from(
+    `SFATAL\0VFATAL\0C53300\0Msorry, too many clients already (embedded Postgres allows ${maxConnections})\0\0`,
+  );
+  const header = Buffer.alloc(5);
+  header.write("E", 0);
+  header.writeInt32BE(fields.length + 4, 1);
+  return Buffer.concat([header, fields]);
+}
+
+async function listen(server: net.Server, host: string, port: number): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  return (server.address() as net.AddressInfo).port;
 }
 
 function portFromEnv(): number | undefined {
@@ -122,11 +303,4 @@ async function assertPortFree(host: string, port: number): Promise<void> {
 
 function isAddressInUse(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "EADDRINUSE";
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition() && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }

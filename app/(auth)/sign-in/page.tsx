@@ -48,7 +48,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
 
   return (
     <main className="flex min-h-dvh items-center justify-center bg-muted/40 px-4 py-10">
-      <div className="w-full max-w-sm">
+      <div className="w-full max-w-md">
         <div className="mb-6 flex flex-col items-center text-center">
           <svg viewBox="0 0 32 32" className="mb-4 size-10" aria-hidden>
             <rect width="32" height="32" rx="8" className="fill-primary" />
