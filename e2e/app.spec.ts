@@ -50,9 +50,13 @@ test("the keyboard reaches everything: command palette and go-to shortcuts", asy
   await page.keyboard.press("p");
   await expect(page).toHaveURL(/\/policies$/);
 
-  // Tab order reaches the sidebar links.
+  // The first Tab offers a skip link past the navigation, then Tab walks the sidebar.
+  await page.reload();
+  await page.locator("[data-shell-ready]").waitFor();
   await page.keyboard.press("Tab");
-  await expect(page.locator(":focus")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.locator(":focus")).toHaveAttribute("href", "/");
 });
 
 test("the theme switches to dark and stays dark after a reload", async ({ page }) => {

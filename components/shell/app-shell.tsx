@@ -79,6 +79,12 @@ export function AppShell({ user, organizationName, roleLabel, scopes, children }
 
   return (
     <div className="flex min-h-dvh" data-shell-ready={ready ? "" : undefined}>
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-primary px-3 py-2 text-sm text-primary-foreground focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+      >
+        Skip to main content
+      </a>
       <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col border-r border-sidebar-border bg-sidebar p-3 md:flex">
         <Brand organizationName={organizationName} />
         <button
@@ -118,7 +124,7 @@ export function AppShell({ user, organizationName, roleLabel, scopes, children }
           </Dialog.Root>
           <span className="truncate text-sm font-semibold">{organizationName}</span>
         </header>
-        <main id="main" className="flex-1">
+        <main id="main" tabIndex={-1} className="flex-1 outline-none">
           {children}
         </main>
       </div>

@@ -1,6 +1,7 @@
 // Migration CLI that needs no native Prisma engine:
 //   tsx scripts/db/migrate.ts deploy                 apply pending migrations to DATABASE_URL
 //   tsx scripts/db/migrate.ts create --name <name>   write a migration for schema changes
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { applyMigrations, createMigration } from "../../server/db/migrations";
 
@@ -16,9 +17,11 @@ async function main(argv: string[]): Promise<number> {
 
   switch (positionals[0]) {
     case "deploy": {
+      // Same convention as scripts/start.ts: a .env file fills in what the environment lacks.
+      if (existsSync(".env")) process.loadEnvFile(".env");
       const databaseUrl = process.env.DATABASE_URL;
       if (!databaseUrl) {
-        console.error("DATABASE_URL is not set; export the Postgres connection URL to migrate.");
+        console.error("DATABASE_URL is not set: export the Postgres connection URL (or put it in .env) to migrate.");
         return 1;
       }
       const { applied } = await applyMigrations(databaseUrl, { log });

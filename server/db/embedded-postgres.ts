@@ -1,5 +1,6 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, open, readFile, rm } from "node:fs/promises";
 import net from "node:net";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketHandler, type PGLiteSocketHandlerOptions } from "@electric-sql/pglite-socket";
 
@@ -40,6 +41,20 @@ export class EmbeddedPostgresPortInUseError extends Error {
   }
 }
 
+export class EmbeddedPostgresDataDirInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `The embedded Postgres data directory ${dataDir} is in use by process ${pid}` +
+        `${pid === process.pid ? " (this process)" : ""}. Two servers on one directory would corrupt it: ` +
+        `stop the other one, or use another directory.`,
+    );
+    this.name = "EmbeddedPostgresDataDirInUseError";
+  }
+}
+
 /**
  * Starts PGlite (Postgres 18 compiled to WASM) persisted at `dataDir` and serves it over the Postgres
  * wire protocol on `host:port`, for `pg`, Prisma and psql.
@@ -52,9 +67,9 @@ export class EmbeddedPostgresPortInUseError extends Error {
  * search paths) is shared by all clients, and a client that waits on a second connection while
  * holding a transaction open deadlocks.
  *
- * Rejects with {@link EmbeddedPostgresPortInUseError} if the port is taken; the data directory is
- * not opened in that case, so a second instance cannot corrupt a running one's files.
- * Only one process may use a data directory at a time.
+ * Rejects with {@link EmbeddedPostgresPortInUseError} if the port is taken, and with
+ * {@link EmbeddedPostgresDataDirInUseError} if another live server holds `dataDir` (a lock file with
+ * its pid; a stale one from a crashed process is taken over).
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const host = options.host ?? "127.0.0.1";
@@ -63,11 +78,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const log = options.log ?? (() => {});
   const inMemory = options.dataDir.startsWith("memory://");
 
-  // Probe before opening the data directory: a busy port usually means another instance owns it.
+  // Probe before touching the data directory: a busy port usually means another instance owns it.
   if (requestedPort !== 0) await assertPortFree(host, requestedPort);
-  if (!inMemory) await mkdir(options.dataDir, { recursive: true });
+  const unlock = inMemory ? async () => {} : await lockDataDir(options.dataDir);
 
-  const db = await PGlite.create(options.dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(options.dataDir);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const queue = new SessionQueue(db);
   const handlers = new Set<PGLiteSocketHandler>();
   const sockets = new Set<net.Socket>();
@@ -99,6 +120,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     port = await listen(server, host, requestedPort);
   } catch (error) {
     await db.close();
+    await unlock();
     if (isAddressInUse(error)) throw new EmbeddedPostgresPortInUseError(host, requestedPort);
     throw error;
   }
@@ -117,6 +139,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await closed;
       await queue.idle();
       await db.close();
+      await unlock();
       log("Embedded Postgres stopped");
     })();
     return stopping;
@@ -268,6 +291,49 @@ function tooManyConnectionsError(maxConnections: number): Buffer {
   header.write("E", 0);
   header.writeInt32BE(fields.length + 4, 1);
   return Buffer.concat([header, fields]);
+}
+
+const LOCK_FILE_NAME = "embedded-postgres.lock";
+const lockedInThisProcess = new Set<string>();
+
+/** Claims `dataDir` for this process; returns the release function. */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const directory = path.resolve(dataDir);
+  const lockFile = path.join(directory, LOCK_FILE_NAME);
+  if (lockedInThisProcess.has(directory)) throw new EmbeddedPostgresDataDirInUseError(directory, process.pid);
+  await mkdir(directory, { recursive: true });
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(lockFile, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      break;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "EEXIST" || attempt > 0) throw error;
+      const holder = Number.parseInt(await readFile(lockFile, "utf8").catch(() => ""), 10);
+      // Our own pid in the file (not in lockedInThisProcess) means a previous run with a recycled
+      // pid, e.g. pid 1 in a container, crashed without releasing it.
+      if (Number.isInteger(holder) && holder !== process.pid && isProcessAlive(holder)) {
+        throw new EmbeddedPostgresDataDirInUseError(directory, holder);
+      }
+      await rm(lockFile, { force: true });
+    }
+  }
+  lockedInThisProcess.add(directory);
+  return async () => {
+    lockedInThisProcess.delete(directory);
+    await rm(lockFile, { force: true });
+  };
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: unknown }).code === "EPERM";
+  }
 }
 
 async function listen(server: net.Server, host: string, port: number): Promise<number> {

@@ -6,7 +6,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EmbeddedPostgresPortInUseError, startEmbeddedPostgres } from "./embedded-postgres";
+import {
+  EmbeddedPostgresDataDirInUseError,
+  EmbeddedPostgresPortInUseError,
+  startEmbeddedPostgres,
+} from "./embedded-postgres";
 import { applyMigrations, createMigration, MigrationError } from "./migrations";
 
 const migrationsDir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
@@ -239,6 +243,9 @@ describe("embedded Postgres (PGlite)", () => {
       const clash = await startEmbeddedPostgres({ dataDir, port }).catch((error: unknown) => error);
       expect(clash).toBeInstanceOf(EmbeddedPostgresPortInUseError);
       expect((clash as Error).message).toMatch(new RegExp(`${port}[\\s\\S]*EMBEDDED_PG_PORT`));
+      await expect(startEmbeddedPostgres({ dataDir, port: 0 })).rejects.toBeInstanceOf(
+        EmbeddedPostgresDataDirInUseError,
+      );
     } finally {
       await second.stop();
     }

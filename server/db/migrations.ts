@@ -10,10 +10,16 @@ import {
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
-import type { MigrationDirectory, MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
+import type {
+  DiffResult,
+  MigrationDirectory,
+  MigrationList,
+  SchemaEngine,
+  SchemaFilter,
+} from "@prisma/schema-engine-wasm";
 // Type only: the glue is loaded lazily by loadSchemaEngine(), once the wasm is instantiated for it.
 import type * as SchemaEngineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
-import { startEmbeddedPostgres } from "./embedded-postgres";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 
 const DEFAULT_MIGRATIONS_DIR = "prisma/migrations";
 const DEFAULT_SCHEMA_PATH = "prisma/schema.prisma";
@@ -113,37 +119,38 @@ export async function createMigration(
   const schemaFile = { path: schemaPath, content: await readFile(schemaPath, "utf8") };
   const migrationsList = await readMigrationList(migrationsDir);
 
-  // The engine always opens a "main" connection, and diffing needs a shadow database; both are
-  // scratch PGlite instances, so creating a migration neither needs nor touches a real database.
+  // The engine always opens a "main" connection (unused here) and diffing needs a shadow database;
+  // both are served by one scratch PGlite, so creating a migration neither needs nor touches a real
+  // database.
+  let scratch: Promise<EmbeddedPostgres> | undefined;
   const openScratch = async (): Promise<AdapterHandle> => {
-    const scratch = await startEmbeddedPostgres({ dataDir: "memory://", port: 0 });
-    const pool = createEnginePool({ connectionString: scratch.url, max: 1 });
-    return {
-      pool,
-      adapterFactory: new PrismaPg(pool),
-      close: async () => {
-        await pool.end();
-        await scratch.stop();
-      },
-    };
+    scratch ??= startEmbeddedPostgres({ dataDir: "memory://", port: 0 });
+    const pool = createEnginePool({ connectionString: (await scratch).url, max: 1 });
+    return { pool, adapterFactory: new PrismaPg(pool), close: () => pool.end() };
   };
   const factory = new DisposingAdapterFactory(openScratch, openScratch);
 
   // The wasm engine's createMigration cannot reach a shadow database; diff can, and replaying the
   // migrations into it is all createMigration would do before diffing.
-  const { exitCode, stdout } = await withEngine(factory, schemaFile, log, (engine) =>
-    engine.diff({
-      from: {
-        tag: "migrations",
-        ...migrationsList,
-        lockfile: { ...migrationsList.lockfile, content: migrationsList.lockfile.content ?? LOCKFILE_CONTENT },
-      },
-      to: { tag: "schemaDatamodel", files: [schemaFile] },
-      script: true,
-      exitCode: true,
-      filters: NO_FILTER,
-    }),
-  );
+  let diff: DiffResult;
+  try {
+    diff = await withEngine(factory, schemaFile, log, (engine) =>
+      engine.diff({
+        from: {
+          tag: "migrations",
+          ...migrationsList,
+          lockfile: { ...migrationsList.lockfile, content: migrationsList.lockfile.content ?? LOCKFILE_CONTENT },
+        },
+        to: { tag: "schemaDatamodel", files: [schemaFile] },
+        script: true,
+        exitCode: true,
+        filters: NO_FILTER,
+      }),
+    );
+  } finally {
+    await scratch?.then((server) => server.stop()).catch(() => {});
+  }
+  const { exitCode, stdout } = diff;
   const hasChanges = exitCode === 2;
   if (!hasChanges && !options.draft) return null;
 
@@ -154,7 +161,6 @@ export async function createMigration(
   if (migrationsList.lockfile.content === null) {
     await writeFile(path.join(migrationsDir, LOCKFILE_NAME), LOCKFILE_CONTENT);
   }
-  log(`Created migration ${migrationName}`);
   return { path: directory };
 }
 
