@@ -107,7 +107,7 @@ export function AdoptionDashboard() {
                     labelFormatter={(d) => format(parseISO(String(d)), "EEEE, MMM d")}
                     contentStyle={{ background: "var(--color-popover)", border: "1px solid var(--color-border)", borderRadius: 8, fontSize: 12 }}
                   />
-                  <Area type="monotone" dataKey="activeUsers" name="Active members" stroke="var(--color-primary)" strokeWidth={2} fill="url(#dau)" />
+                  <Area type="monotone" dataKey="activeUsers" name="Active members" stroke="var(--color-primary)" strokeWidth={2} fill="url(#dau)" animationDuration={500} />
                 </AreaChart>
               </ResponsiveContainer>
             </div>

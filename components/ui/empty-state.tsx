@@ -10,7 +10,7 @@ export function EmptyState({ icon: Icon, title, children, action, className }: {
         <Icon className="size-5 text-muted-foreground" aria-hidden />
       </div>
       <h2 className="text-base font-semibold">{title}</h2>
-      {children ? <div className="mt-1.5 max-w-md text-sm text-balance text-muted-foreground">{children}</div> : null}
+      {children ? <div className="mt-1.5 max-w-lg text-sm text-balance text-muted-foreground">{children}</div> : null}
       {action ? <div className="mt-5">{action}</div> : null}
     </div>
   );
