@@ -42,6 +42,14 @@ export const env = createEnv({
     AUTH_OIDC_ID: z.string().min(1).optional(),
     AUTH_OIDC_SECRET: z.string().min(1).optional(),
     AUTH_OIDC_NAME: z.string().min(1).default("Single sign-on"),
+    TOKEN_ENCRYPTION_KEY:
+      process.env.NODE_ENV === "production"
+        ? z
+            .string()
+            .refine((v) => Buffer.from(v, "base64").length === 32, "TOKEN_ENCRYPTION_KEY must be 32 bytes encoded as base64 (generate one with `openssl rand -base64 32`)")
+        : z.string().optional(),
+    TOKEN_ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
+    SANDBOX_URL: optionalUrl,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   client: {},

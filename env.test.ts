@@ -12,6 +12,8 @@ function load(file: "env.js" | "next.config.js", vars: Record<string, string>) {
 }
 
 const SECRET = "s".repeat(40);
+const KEY = Buffer.alloc(32, 7).toString("base64");
+const PROD = { NODE_ENV: "production", NEXTAUTH_SECRET: SECRET, TOKEN_ENCRYPTION_KEY: KEY };
 
 describe("environment validation", () => {
   it("accepts a minimal development environment", () => {
@@ -19,7 +21,7 @@ describe("environment validation", () => {
   });
 
   it("accepts a production environment with a secret and a database", () => {
-    expect(load("env.js", { NODE_ENV: "production", NEXTAUTH_SECRET: SECRET, DATABASE_URL: "postgresql://u@db:5432/pm" }).ok).toBe(true);
+    expect(load("env.js", { ...PROD, DATABASE_URL: "postgresql://u@db:5432/pm" }).ok).toBe(true);
   });
 
   it("names the variable when the database URL is not a Postgres URL", () => {
@@ -34,6 +36,12 @@ describe("environment validation", () => {
     expect(r.output).toContain("NEXTAUTH_SECRET");
   });
 
+  it("requires a 32-byte token encryption key in production", () => {
+    const r = load("env.js", { ...PROD, TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") });
+    expect(r.ok).toBe(false);
+    expect(r.output).toContain("TOKEN_ENCRYPTION_KEY must be 32 bytes");
+  });
+
   it("requires both halves of an OAuth client", () => {
     const r = load("env.js", { AUTH_GITHUB_ID: "abc" });
     expect(r.ok).toBe(false);
@@ -41,12 +49,12 @@ describe("environment validation", () => {
   });
 
   it("refuses the demo sign-in in a production build with real providers", () => {
-    const r = load("env.js", { NODE_ENV: "production", NEXTAUTH_SECRET: SECRET, AUTH_DEMO_LOGIN: "true", AUTH_GOOGLE_ID: "g", AUTH_GOOGLE_SECRET: "s" });
+    const r = load("env.js", { ...PROD, AUTH_DEMO_LOGIN: "true", AUTH_GOOGLE_ID: "g", AUTH_GOOGLE_SECRET: "s" });
     expect(r.ok).toBe(false);
     expect(r.output).toContain("AUTH_DEMO_LOGIN must be off");
   });
 
   it("allows the demo sign-in for a local production build without real providers", () => {
-    expect(load("env.js", { NODE_ENV: "production", NEXTAUTH_SECRET: SECRET, AUTH_DEMO_LOGIN: "true" }).ok).toBe(true);
+    expect(load("env.js", { ...PROD, AUTH_DEMO_LOGIN: "true" }).ok).toBe(true);
   });
 });

@@ -35,12 +35,12 @@ function fail(message: string): never {
 
 if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
 
-/** A stable local secret, so sessions survive restarts without anyone having to invent one. */
-function localSecret(): string {
-  const file = path.join(dataDir, "auth-secret");
+/** A stable local secret, so sessions and stored credentials survive restarts without anyone inventing one. */
+function localSecret(name: string, encoding: BufferEncoding): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
+  const secret = randomBytes(32).toString(encoding);
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }
@@ -115,7 +115,8 @@ async function main() {
     env.AUTH_DEMO_LOGIN ??= "true";
     env.SEED_DEMO ??= "true";
   }
-  env.NEXTAUTH_SECRET ??= localSecret();
+  env.NEXTAUTH_SECRET ??= localSecret("auth-secret", "base64url");
+  env.TOKEN_ENCRYPTION_KEY ??= localSecret("token-key", "base64");
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
   say("Applying database migrations…");

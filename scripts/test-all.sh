@@ -19,6 +19,7 @@ npx vitest run --project integration
 
 step "Production build"
 NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')}" \
+  TOKEN_ENCRYPTION_KEY="${TOKEN_ENCRYPTION_KEY:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')}" \
   NEXT_TELEMETRY_DISABLED=1 npx next build
 
 step "End-to-end tests in chromium"

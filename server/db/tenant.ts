@@ -5,7 +5,24 @@ import { type Db } from "./client";
  * Models whose rows belong to one organisation. Every such model has an `organizationId` column;
  * adding a tenant model means adding it here, and the isolation tests cover it from then on.
  */
-export const TENANT_MODELS = ["Membership", "AuditEvent"] as const satisfies readonly Prisma.ModelName[];
+export const TENANT_MODELS = [
+  "Membership",
+  "AuditEvent",
+  "Connection",
+  "OAuthFlow",
+  "SyncRun",
+  "SyncCursor",
+  "ExternalCall",
+  "Person",
+  "WorkItem",
+  "StatusChange",
+  "Sprint",
+  "Release",
+  "PullRequest",
+  "Review",
+  "Document",
+  "Message",
+] as const satisfies readonly Prisma.ModelName[];
 type TenantModel = (typeof TENANT_MODELS)[number];
 
 /** Models the organisation-scoped client may never touch (identity and sign-in secrets). */

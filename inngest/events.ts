@@ -1,0 +1,6 @@
+import { JOBS, syncRequestedSchema } from "@/server/jobs/contracts";
+
+/** Every event the product sends, with its payload schema (shared with the pg-boss engine). */
+export const events = {
+  [JOBS.syncRequested.event]: syncRequestedSchema,
+} as const;

@@ -1,0 +1,146 @@
+import { Octokit } from "@octokit/rest";
+import { createToolCall, requireFields } from "../call";
+import { ConnectorError, retryAfterMs } from "../errors";
+import { type ConnectionCheck, type Connector, type ConnectorContext, type NormalizedPullRequest, type NormalizedReview, type SyncBatch, type SyncRequest } from "../types";
+
+export const GITHUB_READ_SCOPES = ["repo"];
+
+const JIRA_KEY = /\b[A-Z][A-Z0-9]{1,9}-\d+\b/g;
+
+interface OctokitLikeError {
+  status?: number;
+  message?: string;
+  response?: { headers?: Record<string, string | undefined>; data?: unknown };
+}
+
+/**
+ * GitHub's errors as the product understands them. A 403 is a rate limit when GitHub says so — the
+ * primary limit (x-ratelimit-remaining: 0, wait until x-ratelimit-reset) or a secondary limit
+ * (message mentions it, wait for retry-after) — and a permission problem otherwise.
+ */
+export function mapGithubError(e: unknown, now = Date.now()): ConnectorError {
+  if (e instanceof ConnectorError) return e;
+  const err = e as OctokitLikeError;
+  const status = err.status;
+  const headers = err.response?.headers ?? {};
+  if (status === 401) return new ConnectorError("auth", "GitHub rejected the token (Bad credentials)", { status, cause: e });
+  if (status === 403 || status === 429) {
+    if (headers["x-ratelimit-remaining"] === "0") {
+      const reset = Number(headers["x-ratelimit-reset"]);
+      return new ConnectorError("rate_limited", "GitHub primary rate limit reached", { status, retryAfterMs: Number.isFinite(reset) ? Math.max(0, reset * 1000 - now) : undefined, cause: e });
+    }
+    if (/secondary rate limit/i.test(err.message ?? "") || headers["retry-after"]) {
+      return new ConnectorError("rate_limited", "GitHub secondary rate limit", { status, retryAfterMs: retryAfterMs(headers["retry-after"], now) ?? 60_000, cause: e });
+    }
+    return new ConnectorError("scope", err.message ?? "GitHub refused the request", { status, cause: e });
+  }
+  if (status === 404) return new ConnectorError("not_found", "Not found on GitHub (or the token cannot see it)", { status, cause: e });
+  if (status === 422) return new ConnectorError("invalid_request", err.message ?? "GitHub rejected the request", { status, cause: e });
+  if (status && status >= 500) return new ConnectorError("unavailable", `GitHub answered ${status}`, { status, cause: e });
+  if (e instanceof SyntaxError || /JSON/i.test(err.message ?? "")) return new ConnectorError("bad_response", `GitHub sent a response that is not valid JSON`, { status, cause: e });
+  if (status === undefined || status === 500) return new ConnectorError("network", err.message ?? String(e), { cause: e });
+  return new ConnectorError("invalid_request", err.message ?? String(e), { status, cause: e });
+}
+
+/**
+ * GitHub through @octokit/rest: the organisation's (or listed) repositories, their pull requests
+ * updated since the cursor, and each changed pull request's reviews.
+ */
+export function createGithubConnector(ctx: ConnectorContext): Connector {
+  const { connection } = ctx;
+  const octokit = new Octokit({
+    baseUrl: connection.baseUrl.replace(/\/$/, ""),
+    userAgent: "lumen-pm-agent",
+    request: { retries: 0 },
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+  });
+  // A hook rather than the auth option: the token may be refreshed between requests.
+  octokit.hook.before("request", async (options) => {
+    options.headers.authorization = `token ${await ctx.accessToken()}`;
+  });
+  const call = createToolCall(ctx, (e) => mapGithubError(e));
+  const org = connection.externalAccountId;
+
+  async function repositories(): Promise<{ owner: string; name: string }[]> {
+    const wanted = connection.settings.repositories ?? [];
+    if (wanted.length) return wanted.map((full) => ({ owner: full.includes("/") ? full.split("/")[0]! : org!, name: full.includes("/") ? full.split("/")[1]! : full }));
+    if (!org) throw new ConnectorError("invalid_request", "The GitHub connection names no organisation or repositories to sync.");
+    const repos = [];
+    for (let page = 1; ; page++) {
+      const res = await call("repos.listForOrg", () => octokit.rest.repos.listForOrg({ org, per_page: 100, page }));
+      repos.push(...res.data.map((r) => ({ owner: r.owner.login, name: r.name })));
+      if (res.data.length < 100) break;
+    }
+    return repos;
+  }
+
+  return {
+    tool: "GITHUB",
+
+    async test(): Promise<ConnectionCheck> {
+      const res = await call("users.getAuthenticated", () => octokit.rest.users.getAuthenticated());
+      const scopes = (res.headers["x-oauth-scopes"] ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const missing = scopes.length === 0 ? [] : GITHUB_READ_SCOPES.filter((s) => !scopes.includes(s) && !(s === "repo" && scopes.includes("public_repo")));
+      return { account: { id: String(res.data.id), name: res.data.login }, scopes, missingScopes: missing };
+    },
+
+    async *sync({ since }: SyncRequest): AsyncIterable<SyncBatch> {
+      for (const repo of await repositories()) {
+        let done = 0;
+        for (let page = 1; ; page++) {
+          const res = await call("pulls.list", () =>
+            octokit.rest.pulls.list({ owner: repo.owner, repo: repo.name, state: "all", sort: "updated", direction: "desc", per_page: 100, page }),
+          );
+          const fresh = res.data.filter((pr) => !since || new Date(pr.updated_at) >= since);
+          const rows: NormalizedPullRequest[] = [];
+          const reviews: NormalizedReview[] = [];
+          for (const pr of fresh) {
+            requireFields(pr, ["id", "number", "title", "state", "html_url", "created_at", "updated_at"], `GitHub pull request ${repo.name}#${pr.number}`);
+            const detail = await call("pulls.get", () => octokit.rest.pulls.get({ owner: repo.owner, repo: repo.name, pull_number: pr.number }));
+            const prReviews = await call("pulls.listReviews", () => octokit.rest.pulls.listReviews({ owner: repo.owner, repo: repo.name, pull_number: pr.number, per_page: 100 }));
+            const text = `${pr.title}\n${pr.body ?? ""}\n${pr.head?.ref ?? ""}`;
+            rows.push({
+              sourceId: String(pr.id),
+              repo: repo.name,
+              number: pr.number,
+              title: pr.title,
+              body: pr.body ?? null,
+              state: pr.merged_at ? "merged" : pr.state,
+              draft: Boolean(pr.draft),
+              authorLogin: pr.user?.login ?? null,
+              url: pr.html_url,
+              workItemKeys: [...new Set(text.match(JIRA_KEY) ?? [])],
+              additions: detail.data.additions ?? null,
+              deletions: detail.data.deletions ?? null,
+              changedFiles: detail.data.changed_files ?? null,
+              createdAt: new Date(pr.created_at),
+              updatedAt: new Date(pr.updated_at),
+              mergedAt: pr.merged_at ? new Date(pr.merged_at) : null,
+              closedAt: pr.closed_at ? new Date(pr.closed_at) : null,
+            });
+            for (const r of prReviews.data) {
+              reviews.push({
+                sourceId: String(r.id),
+                pullRequestSourceId: String(pr.id),
+                repo: repo.name,
+                prNumber: pr.number,
+                authorLogin: r.user?.login ?? null,
+                state: r.state,
+                body: r.body || null,
+                url: r.html_url ?? null,
+                submittedAt: r.submitted_at ? new Date(r.submitted_at) : null,
+              });
+            }
+          }
+          done += rows.length;
+          yield { kind: "pullRequests", resource: `github:repo:${repo.owner}/${repo.name}`, progress: { done, total: null }, rows, reviews };
+          // Sorted by update time: once a page reaches older pull requests, the rest are older too.
+          if (res.data.length < 100 || fresh.length < res.data.length) break;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { PgBoss } from "pg-boss";
+import { type Db } from "@/server/db/client";
+import { logger } from "@/server/log/logger";
+import { JOBS, syncRequestedSchema, type JobDispatcher, type SyncRequested } from "./contracts";
+import { handleSyncRequested, scheduleDueSyncs } from "./sync-jobs";
+
+export interface EmbeddedJobs extends JobDispatcher {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+/**
+ * The embedded engine: pg-boss on the app's own Postgres. Sync jobs are keyed by connection so one
+ * connection never syncs twice at once; failed jobs retry with backoff; a cron sweeps for due syncs.
+ * LISTEN/NOTIFY wakes workers at once on real Postgres; the embedded PGlite server polls.
+ */
+export async function startEmbeddedJobs(db: Db, options: { connectionString: string; listen: boolean; schedule?: boolean }): Promise<EmbeddedJobs> {
+  const boss = new PgBoss({ connectionString: options.connectionString, useListenNotify: options.listen, max: 3 });
+  boss.on("error", (e: Error) => logger.error({ err: e.message }, "job engine error"));
+  await boss.start();
+  await boss.createQueue(JOBS.syncRequested.queue, { policy: "stately", retryLimit: 3, retryBackoff: true, retryDelay: 5 });
+  await boss.createQueue(JOBS.syncScheduled.queue);
+
+  const dispatcher: EmbeddedJobs = {
+    boss,
+    async requestSync(payload: SyncRequested) {
+      await boss.send(JOBS.syncRequested.queue, syncRequestedSchema.parse(payload), { singletonKey: payload.connectionId });
+    },
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
+
+  await boss.work(JOBS.syncRequested.queue, { pollingIntervalSeconds: options.listen ? 2 : 0.5 }, async (jobs) => {
+    for (const job of jobs) {
+      const payload = syncRequestedSchema.parse(job.data);
+      const result = await handleSyncRequested(db, payload);
+      logger.info({ connectionId: payload.connectionId, status: result.status, items: result.itemsWritten }, "sync finished");
+    }
+  });
+  if (options.schedule !== false) {
+    await boss.schedule(JOBS.syncScheduled.queue, JOBS.syncScheduled.cron);
+    await boss.work(JOBS.syncScheduled.queue, async () => {
+      await scheduleDueSyncs(db, dispatcher);
+    });
+  }
+  return dispatcher;
+}
