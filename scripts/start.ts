@@ -110,6 +110,7 @@ async function main() {
     say(`No DATABASE_URL: starting the embedded Postgres in ${path.relative(root, dataDir) || "."}/pglite`);
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") }).catch((e: Error) => fail(e.message));
     env.DATABASE_URL = embedded.url;
+    env.EMBEDDED_DATABASE = "1";
     // The embedded server multiplexes one session: keep pools small.
     env.DATABASE_POOL_SIZE ??= "4";
     env.AUTH_DEMO_LOGIN ??= "true";

@@ -15,6 +15,8 @@ const QUERY_INPUTS: Record<string, unknown> = {
   "audit.list": { limit: 100 },
   "audit.actions": undefined,
   "metrics.adoption": { days: 90 },
+  "connections.list": undefined,
+  "connections.items": { kind: "workItems" },
 };
 
 type Org = Awaited<ReturnType<typeof createOrg>>;

@@ -1,4 +1,5 @@
 import { auditRouter } from "@/server/audit/audit.router";
+import { connectionsRouter } from "@/server/connections/connections.router";
 import { metricsRouter } from "@/server/metrics/metrics.router";
 import { membersRouter } from "@/server/members/members.router";
 import { organizationRouter } from "@/server/organization/organization.router";
@@ -9,6 +10,7 @@ export const appRouter = router({
   members: membersRouter,
   audit: auditRouter,
   metrics: metricsRouter,
+  connections: connectionsRouter,
 });
 
 export type AppRouter = typeof appRouter;
