@@ -19,6 +19,10 @@ const pairs = /** @type {const} */ ([
   ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
   ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
   ["AUTH_OIDC_ID", "AUTH_OIDC_SECRET"],
+  ["ATLASSIAN_CLIENT_ID", "ATLASSIAN_CLIENT_SECRET"],
+  ["GITHUB_CONNECT_CLIENT_ID", "GITHUB_CONNECT_CLIENT_SECRET"],
+  ["NOTION_CLIENT_ID", "NOTION_CLIENT_SECRET"],
+  ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET"],
 ]);
 
 export const env = createEnv({
@@ -50,6 +54,16 @@ export const env = createEnv({
         : z.string().optional(),
     TOKEN_ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
     SANDBOX_URL: optionalUrl,
+    SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    SANDBOX_SEED: z.coerce.number().int().optional(),
+    ATLASSIAN_CLIENT_ID: z.string().min(1).optional(),
+    ATLASSIAN_CLIENT_SECRET: z.string().min(1).optional(),
+    GITHUB_CONNECT_CLIENT_ID: z.string().min(1).optional(),
+    GITHUB_CONNECT_CLIENT_SECRET: z.string().min(1).optional(),
+    NOTION_CLIENT_ID: z.string().min(1).optional(),
+    NOTION_CLIENT_SECRET: z.string().min(1).optional(),
+    SLACK_CLIENT_ID: z.string().min(1).optional(),
+    SLACK_CLIENT_SECRET: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   client: {},

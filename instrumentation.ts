@@ -5,10 +5,11 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (!process.env.DATABASE_URL || process.env.INNGEST_EVENT_KEY || process.env.INNGEST_DEV || process.env.JOBS_ENGINE === "none") return;
-  const [{ getDb }, { startEmbeddedJobs }, { setEmbeddedDispatcher }, { logger }] = await Promise.all([
+  const [{ getDb }, { startEmbeddedJobs }, { setEmbeddedDispatcher }, { scheduleDueSyncs }, { logger }] = await Promise.all([
     import("@/server/db/client"),
     import("@/server/jobs/pg-boss"),
     import("@/server/jobs/dispatcher"),
+    import("@/server/jobs/sync-jobs"),
     import("@/server/log/logger"),
   ]);
   const url = process.env.DATABASE_URL;
@@ -16,5 +17,7 @@ export async function register() {
   const listen = process.env.EMBEDDED_DATABASE !== "1";
   const jobs = await startEmbeddedJobs(getDb(), { connectionString: url, listen });
   setEmbeddedDispatcher(jobs);
-  logger.info({ listen }, "job engine started");
+  // Catch up at start: a first sync for new connections, an incremental one after downtime.
+  const queued = await scheduleDueSyncs(getDb(), jobs);
+  logger.info({ listen, queued }, "job engine started");
 }

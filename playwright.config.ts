@@ -44,6 +44,7 @@ export default defineConfig({
           PORT: String(port),
           LUMEN_DATA_DIR: mkdtempSync(path.join(tmpdir(), "lumen-e2e-")),
           EMBEDDED_PG_PORT: "0",
+          SANDBOX_PORT: process.env.E2E_SANDBOX_PORT ?? "4110",
           DATABASE_URL: "",
           LOG_LEVEL: "warn",
         },

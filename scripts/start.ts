@@ -18,6 +18,10 @@ import { createPrismaClient } from "@/server/db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/server/db/embedded-postgres";
 import { applyMigrations } from "@/server/db/migrations";
 import { seedDemo } from "@/server/demo/seed-demo";
+import { connectSandbox } from "@/server/connections/sandbox-connections";
+import { startSandboxServer, type RunningSandbox } from "@/server/sandbox/core/server";
+import { SandboxStore } from "@/server/sandbox/core/store";
+import { type SandboxState } from "@/server/sandbox/core/types";
 
 const root = process.cwd();
 const dev = process.argv.includes("--dev");
@@ -73,6 +77,8 @@ function nextBin() {
 }
 
 let embedded: EmbeddedPostgres | null = null;
+let sandbox: RunningSandbox | null = null;
+const sandboxFile = path.join(dataDir, "sandbox-state.json");
 let child: ChildProcess | null = null;
 let stopping = false;
 
@@ -91,6 +97,11 @@ async function shutdown(code: number) {
         r(null);
       });
     });
+  }
+  if (sandbox) {
+    // The sandbox company keeps what happened to it across restarts.
+    writeFileSync(sandboxFile, JSON.stringify(sandbox.store.state));
+    await sandbox.close();
   }
   if (embedded) {
     say("Stopping the embedded Postgres…");
@@ -118,17 +129,35 @@ async function main() {
   }
   env.NEXTAUTH_SECRET ??= localSecret("auth-secret", "base64url");
   env.TOKEN_ENCRYPTION_KEY ??= localSecret("token-key", "base64");
+  // This process seals the demo connections' credentials itself.
+  process.env.TOKEN_ENCRYPTION_KEY = env.TOKEN_ENCRYPTION_KEY;
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
   say("Applying database migrations…");
   const { applied } = await applyMigrations(env.DATABASE_URL).catch((e: Error) => fail(`Migrations failed: ${e.message}`));
   say(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
 
+  if (!env.SANDBOX_URL && (embedded || env.SANDBOX === "true")) {
+    const store = new SandboxStore(Number(env.SANDBOX_SEED ?? 1));
+    if (existsSync(sandboxFile)) {
+      const saved = JSON.parse(readFileSync(sandboxFile, "utf8")) as SandboxState;
+      if (saved.version === store.state.version && saved.seed === store.state.seed) store.restore(saved);
+    }
+    sandbox = await startSandboxServer({ store, port: Number(env.SANDBOX_PORT ?? 4010) }).catch((e: Error) =>
+      fail(`The sandbox company could not start (${e.message}). Free port ${env.SANDBOX_PORT ?? 4010} or set SANDBOX_PORT.`),
+    );
+    env.SANDBOX_URL = sandbox.origin;
+    say(`Sandbox company (Jira, GitHub, Notion, Slack APIs) at ${sandbox.origin}`);
+  }
+
   if (env.SEED_DEMO === "true") {
     const db = createPrismaClient(env.DATABASE_URL);
     const seeded = await seedDemo(db);
+    if (sandbox) {
+      await connectSandbox(db, { organizationId: seeded.organizationId, origin: sandbox.origin, company: sandbox.store.state.company });
+    }
     await db.$disconnect();
-    say(`Demo organisation ready with ${seeded.users} members.`);
+    say(`Demo organisation ready with ${seeded.users} members${sandbox ? ", connected to the sandbox company" : ""}.`);
   }
 
   if (dev) {

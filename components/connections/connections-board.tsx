@@ -7,9 +7,11 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
+import { Segmented } from "@/components/ui/segmented";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/lib/trpc/react";
@@ -54,6 +56,15 @@ export function ConnectionsBoard({ canManage }: { canManage: boolean }) {
     trpc.connections.syncNow.mutationOptions({
       onSuccess: (r) => {
         toast.success(r.alreadyRunning ? "A sync is already running" : "Sync started");
+        void invalidate();
+      },
+      onError: (e) => toast.error(e.message),
+    }),
+  );
+  const disconnect = useMutation(
+    trpc.connections.disconnect.mutationOptions({
+      onSuccess: () => {
+        toast.success("Disconnected. Its tokens are deleted; synced data stays.");
         void invalidate();
       },
       onError: (e) => toast.error(e.message),
@@ -149,6 +160,15 @@ export function ConnectionsBoard({ canManage }: { canManage: boolean }) {
                     <Button size="sm" variant="outline" onClick={() => test.mutate({ connectionId: c.id })} disabled={test.isPending}>
                       <ShieldCheck /> Test
                     </Button>
+                    <ConfirmButton
+                      className="ml-auto text-muted-foreground hover:text-destructive"
+                      title={`Disconnect ${TOOL_LABEL[c.tool]}?`}
+                      description="Its tokens are deleted at once and syncing stops. The data already synced stays until you remove it."
+                      confirmLabel="Disconnect"
+                      onConfirm={() => disconnect.mutate({ connectionId: c.id })}
+                    >
+                      Disconnect
+                    </ConfirmButton>
                   </div>
                 ) : null}
               </CardContent>
@@ -181,20 +201,7 @@ function SyncedItems() {
           <CardDescription className="mt-1">What the agent plans over. Every row links to its source.</CardDescription>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <div role="tablist" aria-label="Kind" className="inline-flex rounded-md border p-0.5">
-            {KINDS.map((k) => (
-              <button
-                key={k.id}
-                role="tab"
-                type="button"
-                aria-selected={kind === k.id}
-                onClick={() => setKind(k.id)}
-                className={cn("rounded px-2.5 py-1 text-xs outline-none focus-visible:ring-2 focus-visible:ring-ring/50", kind === k.id ? "bg-secondary font-medium" : "text-muted-foreground hover:text-foreground")}
-              >
-                {k.label}
-              </button>
-            ))}
-          </div>
+          <Segmented role="tablist" label="Kind" options={KINDS.map((k) => ({ value: k.id, label: k.label }))} value={kind} onChange={setKind} />
           <Input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Filter…" aria-label="Filter synced items" className="h-8 w-44" />
         </div>
       </CardHeader>

@@ -6,6 +6,7 @@ import { ArrowDownRight, ArrowUpRight, Minus } from "lucide-react";
 import { useState } from "react";
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Segmented } from "@/components/ui/segmented";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/lib/trpc/react";
 import { cn } from "@/lib/utils";
@@ -72,20 +73,7 @@ export function AdoptionDashboard() {
             <CardTitle>Daily active members</CardTitle>
             <CardDescription className="mt-1">Distinct members who signed in each day (UTC).</CardDescription>
           </div>
-          <div role="radiogroup" aria-label="Period" className="inline-flex rounded-md border p-0.5">
-            {PERIODS.map((p) => (
-              <button
-                key={p}
-                type="button"
-                role="radio"
-                aria-checked={days === p}
-                onClick={() => setDays(p)}
-                className={cn("rounded px-2.5 py-1 text-xs outline-none focus-visible:ring-2 focus-visible:ring-ring/50", days === p ? "bg-secondary font-medium" : "text-muted-foreground hover:text-foreground")}
-              >
-                {p}d
-              </button>
-            ))}
-          </div>
+          <Segmented label="Period" options={PERIODS.map((p) => ({ value: p, label: `${p}d` }))} value={days} onChange={setDays} />
         </CardHeader>
         <CardContent>
           {isPending ? (

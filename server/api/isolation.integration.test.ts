@@ -16,6 +16,7 @@ const QUERY_INPUTS: Record<string, unknown> = {
   "audit.actions": undefined,
   "metrics.adoption": { days: 90 },
   "connections.list": undefined,
+  "connections.connectOptions": undefined,
   "connections.items": { kind: "workItems" },
 };
 

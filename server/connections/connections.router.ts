@@ -6,7 +6,12 @@ import { getDb } from "@/server/db/client";
 import { ConnectorError, describeConnectorError } from "@/server/connectors/errors";
 import { TOOL_NAMES } from "@/server/connectors/registry";
 import { getDispatcher } from "@/server/jobs/dispatcher";
-import { openConnection } from "./open-connection";
+import { encryptJson } from "@/server/connectors/crypto";
+import { type Credentials } from "@/server/connectors/types";
+import { Tool } from "@/server/db/generated/enums";
+import { startOAuth } from "./oauth/flow";
+import { availableOAuth } from "./oauth/providers";
+import { openConnection, resetResilience, testCredentials } from "./open-connection";
 
 const connectionId = z.object({ connectionId: z.string().min(1).max(40) });
 
@@ -46,6 +51,72 @@ export const connectionsRouter = router({
     );
     return connections.map((c, i) => ({ ...c, latestRun: runs[i] ?? null, counts: counts[i]! }));
   }),
+
+  /** How each tool can be connected in this deployment (OAuth to the cloud, to the sandbox). */
+  connectOptions: scopedProcedure("connections:manage").query(() => ({ oauth: availableOAuth(), sandbox: Boolean(process.env.SANDBOX_URL) })),
+
+  /** Starts an OAuth connection; the browser goes to the returned URL. */
+  startOAuth: scopedProcedure("connections:manage")
+    .input(z.object({ tool: z.enum(Tool), target: z.enum(["cloud", "sandbox"]) }))
+    .mutation(async ({ ctx, input }) => {
+      try {
+        const url = await startOAuth(ctx.rootDb, {
+          organizationId: ctx.organization.id,
+          userId: ctx.session.user.id,
+          tool: input.tool,
+          target: input.target,
+          appUrl: process.env.NEXTAUTH_URL ?? "http://localhost:3000",
+        });
+        return { url };
+      } catch (e) {
+        if (e instanceof ConnectorError) throw new TRPCError({ code: "BAD_REQUEST", message: e.message });
+        throw e;
+      }
+    }),
+
+  /** Connects with an API token: checked against the tool before anything is stored. */
+  connectWithToken: scopedProcedure("connections:manage")
+    .input(
+      z.object({
+        tool: z.enum(Tool),
+        baseUrl: z.url({ message: "Enter the API's full URL, e.g. https://api.github.com" }),
+        token: z.string().trim().min(8, "Paste the whole token."),
+        email: z.email("Jira API tokens need the account's email address.").optional(),
+        accountId: z.string().trim().min(1, "Name the account: the Jira cloud id, GitHub organisation, Notion workspace or Slack team.").max(120),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      if (input.tool === "JIRA" && !input.email) throw new TRPCError({ code: "BAD_REQUEST", message: "Jira API tokens need the account's email address." });
+      const credentials: Credentials = { kind: "api_token", token: input.token, ...(input.email ? { email: input.email } : {}) };
+      const data = {
+        name: `${TOOL_NAMES[input.tool]} · ${input.accountId}`,
+        baseUrl: input.baseUrl,
+        authKind: "API_TOKEN" as const,
+        externalAccountName: input.accountId,
+        encryptedCredentials: encryptJson(credentials),
+        scopes: [] as string[],
+        status: "ACTIVE" as const,
+        statusMessage: null,
+        lastSyncError: null,
+      };
+      let check;
+      try {
+        check = await testCredentials(getDb(), { organizationId: ctx.organization.id, userId: ctx.session.user.id, tool: input.tool, baseUrl: input.baseUrl, externalAccountId: input.accountId, credentials });
+      } catch (e) {
+        const error = e instanceof ConnectorError ? e : new ConnectorError("unavailable", String(e));
+        throw new TRPCError({ code: "BAD_REQUEST", message: describeConnectorError(error, TOOL_NAMES[input.tool]) });
+      }
+      const connection = await ctx.db.connection.upsert({
+        where: { organizationId_tool_externalAccountId: { organizationId: ctx.organization.id, tool: input.tool, externalAccountId: input.accountId } },
+        create: { ...data, scopes: check.scopes, organizationId: ctx.organization.id, tool: input.tool, externalAccountId: input.accountId, createdById: ctx.session.user.id },
+        update: { ...data, scopes: check.scopes },
+      });
+      resetResilience(connection.id);
+      await recordAudit(ctx.db, { organizationId: ctx.organization.id, actorId: ctx.session.user.id, action: "connection.connected", targetType: "Connection", targetId: connection.id, metadata: { tool: input.tool, via: "api_token" }, requestId: ctx.requestId });
+      const run = await ctx.db.syncRun.create({ data: { organizationId: ctx.organization.id, connectionId: connection.id, kind: "FULL", trigger: "connect" } });
+      await getDispatcher().requestSync({ organizationId: ctx.organization.id, connectionId: connection.id, syncRunId: run.id, kind: "FULL", trigger: "connect" });
+      return { connectionId: connection.id };
+    }),
 
   /** Queues a sync; the page follows the run's progress through `list`. */
   syncNow: scopedProcedure("connections:manage")

@@ -1,4 +1,5 @@
 import { type Db } from "@/server/db/client";
+import { type Tool } from "@/server/db/generated/enums";
 import { decryptJson, encryptJson } from "@/server/connectors/crypto";
 import { createConnector } from "@/server/connectors/registry";
 import { ConnectionResilience, DEFAULT_RESILIENCE, type ResilienceOptions } from "@/server/connectors/resilience";
@@ -90,4 +91,24 @@ export async function openConnection(db: Db, input: { organizationId: string; co
     },
   });
   return { connector, recorder, resilience };
+}
+
+/**
+ * Checks credentials against the tool before they are stored: the same connector and policies,
+ * with the calls recorded against the organisation.
+ */
+export async function testCredentials(db: Db, input: { organizationId: string; userId: string | null; tool: Tool; baseUrl: string; externalAccountId: string | null; credentials: Credentials }) {
+  const recorder = new DbCallRecorder(db, { organizationId: input.organizationId, connectionId: null, userId: input.userId });
+  const connector = createConnector({
+    connection: { id: "unsaved", organizationId: input.organizationId, tool: input.tool, baseUrl: input.baseUrl, externalAccountId: input.externalAccountId, settings: {} },
+    credentials: input.credentials,
+    resilience: new ConnectionResilience({ ...DEFAULT_RESILIENCE, maxAttempts: 2 }),
+    recorder,
+    accessToken: async () => (input.credentials.kind === "api_token" ? input.credentials.token : input.credentials.accessToken),
+  });
+  try {
+    return await connector.test();
+  } finally {
+    await recorder.flush();
+  }
 }

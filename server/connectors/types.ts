@@ -235,4 +235,6 @@ export interface Connector {
   test(): Promise<ConnectionCheck>;
   /** Streams normalised rows changed since `since` (everything when null), batch by batch. */
   sync(request: SyncRequest): AsyncIterable<SyncBatch>;
+  /** Live search of work items (Jira: JQL), for reads that must be current. */
+  searchWorkItems?(query: string, limit: number): Promise<NormalizedWorkItem[]>;
 }

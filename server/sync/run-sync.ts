@@ -13,6 +13,23 @@ export const SYNC_CURSOR = "updated-since";
 /** How often progress is written while a sync runs. */
 const PROGRESS_EVERY_MS = 500;
 
+/** The newest change time in a batch, by the tool's own clock. */
+function newestChange(batch: SyncBatch): number {
+  const times: Date[] = (() => {
+    switch (batch.kind) {
+      case "workItems":
+      case "pullRequests":
+      case "documents":
+        return batch.rows.map((r) => r.updatedAt);
+      case "messages":
+        return batch.rows.map((r) => r.postedAt);
+      default:
+        return [];
+    }
+  })();
+  return times.reduce((max, t) => Math.max(max, t.getTime()), 0);
+}
+
 async function writeBatch(db: Db, scope: { organizationId: string; connectionId: string }, batch: SyncBatch): Promise<number> {
   // One transaction per batch: a batch lands whole or not at all.
   return db.$transaction(async (tx) => {
@@ -65,22 +82,34 @@ export async function runSync(db: Db, input: RunSyncInput) {
 
   const progress: Record<string, { done: number; total: number | null }> = {};
   let written = 0;
+  let newest = since ? since.getTime() : 0;
   let lastProgressWrite = 0;
   const opened = await openConnection(db, { ...scope, resilience: input.resilience });
   try {
-    for await (const batch of opened.connector.sync({ since })) {
+    // Read the next page while this one is written: the tool and the database work in parallel.
+    const batches = opened.connector.sync({ since })[Symbol.asyncIterator]();
+    let upcoming = batches.next();
+    for (;;) {
+      const step = await upcoming;
+      if (step.done) break;
+      upcoming = batches.next();
+      upcoming.catch(() => undefined);
+      const batch = step.value;
       written += await writeBatch(db, scope, batch);
+      newest = Math.max(newest, newestChange(batch));
       progress[batch.resource] = batch.progress;
       if (Date.now() - lastProgressWrite > PROGRESS_EVERY_MS) {
         lastProgressWrite = Date.now();
         await db.syncRun.update({ where: { id: run.id }, data: { progress, itemsWritten: written } });
       }
     }
+    // The cursor follows the tool's clock (the newest change it reported), never ours: clocks differ.
+    const next = new Date(newest || startedAt.getTime()).toISOString();
     await db.$transaction([
       db.syncCursor.upsert({
         where: { connectionId_resource: { connectionId: connection.id, resource: SYNC_CURSOR } },
-        create: { ...scope, resource: SYNC_CURSOR, cursor: startedAt.toISOString() },
-        update: { cursor: startedAt.toISOString() },
+        create: { ...scope, resource: SYNC_CURSOR, cursor: next },
+        update: { cursor: next },
       }),
       db.syncRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", progress, itemsWritten: written, finishedAt: new Date() } }),
       db.connection.update({ where: { id: connection.id }, data: { lastSyncAt: new Date(), lastSyncError: null, status: "ACTIVE", statusMessage: null } }),

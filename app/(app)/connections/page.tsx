@@ -1,4 +1,7 @@
+import { Suspense } from "react";
+import { ConnectDialog } from "@/components/connections/connect-dialog";
 import { ConnectionsBoard } from "@/components/connections/connections-board";
+import { OAuthOutcome } from "@/components/connections/oauth-outcome";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageBody, PageHeader } from "@/components/shell/page-header";
 import { pageAccess } from "@/server/auth/page-access";
@@ -15,7 +18,11 @@ export default async function ConnectionsPage() {
       <PageHeader
         title="Connections"
         description={canManage ? "Your organisation's tools. Tokens are encrypted at rest and never shown again." : "The tools your organisation has connected. Admins manage them."}
+        actions={canManage ? <ConnectDialog /> : undefined}
       />
+      <Suspense>
+        <OAuthOutcome />
+      </Suspense>
       <PageBody>
         <ConnectionsBoard canManage={canManage} />
       </PageBody>

@@ -43,9 +43,23 @@ function mapError(e: unknown): ConnectorError {
   return new ConnectorError("unavailable", e instanceof Error ? e.message : String(e), { cause: e });
 }
 
-function jqlDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+/**
+ * A JQL date literal for `d`. Jira reads JQL dates in the searching user's time zone, so the cursor
+ * is written in that zone (from /myself), not in UTC.
+ */
+export function jqlDate(d: Date, timeZone = "UTC"): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(d)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** jira.js hands back the raw text when a body is not JSON; that is a broken response, not data. */
+function expectObject<T>(value: T, what: string): T {
+  if (value === null || typeof value !== "object") throw new ConnectorError("bad_response", `Jira sent ${what} that is not JSON`);
+  return value;
 }
 
 type Fields = Record<string, unknown> & {
@@ -92,9 +106,19 @@ export function createJiraConnector(ctx: ConnectorContext): Connector {
   });
   const jira = createCloudClient(client);
   const agile = createAgileClient(client);
-  const call = createToolCall(ctx, mapError);
+  const toolCall = createToolCall(ctx, mapError);
+  const call = <T>(operation: string, fn: (signal: AbortSignal) => Promise<T>) => toolCall(operation, async (signal) => expectObject(await fn(signal), `a ${operation} response`));
   let statusCategories: Map<string, string> | null = null;
   let siteUrl: string | null = null;
+  let zone: string | null = null;
+
+  async function timeZone(): Promise<string> {
+    if (!zone) {
+      const me = await call("myself.get", () => jira.myself.getCurrentUser());
+      zone = typeof me.timeZone === "string" && me.timeZone ? me.timeZone : "UTC";
+    }
+    return zone;
+  }
 
   async function categories() {
     if (!statusCategories) {
@@ -178,6 +202,13 @@ export function createJiraConnector(ctx: ConnectorContext): Connector {
       return { account: { id: String(me.accountId), name: String(me.displayName ?? me.emailAddress ?? me.accountId) }, scopes: granted, missingScopes: missing };
     },
 
+    async searchWorkItems(jql: string, limit: number): Promise<NormalizedWorkItem[]> {
+      const base = await browseBase();
+      const cats = await categories();
+      const page = await call("issues.search", () => jira.issueSearch.searchAndReconsileIssuesUsingJqlPost({ jql, maxResults: Math.min(limit, PAGE), fields: ["*all"] }));
+      return ((page.issues ?? []) as RawIssue[]).map((i) => normalizeIssue(i, base, cats).item);
+    },
+
     async *sync({ since }: SyncRequest): AsyncIterable<SyncBatch> {
       const base = await browseBase();
       const cats = await categories();
@@ -257,7 +288,7 @@ export function createJiraConnector(ctx: ConnectorContext): Connector {
         }
 
         const jql = since
-          ? `project = "${project.key}" AND updated >= "${jqlDate(new Date(since.getTime() - OVERLAP_MS))}" ORDER BY updated ASC`
+          ? `project = "${project.key}" AND updated >= "${jqlDate(new Date(since.getTime() - OVERLAP_MS), await timeZone())}" ORDER BY updated ASC`
           : `project = "${project.key}" ORDER BY created ASC`;
         let total: number | null = null;
         if (!since) {
