@@ -59,3 +59,21 @@ test.describe("Connections", () => {
     await expect(page.getByTestId("connection-slack")).toHaveCount(1);
   });
 });
+
+test("the admin connects the sandbox company's Slack by OAuth: consent, callback, first sync", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signInAs(page, "ADMIN");
+  await page.goto("/connections");
+  await page.getByRole("button", { name: "Connect a tool" }).click();
+  const dialog = page.getByRole("dialog", { name: "Connect a tool" });
+  await dialog.getByRole("radio", { name: /Slack/ }).click();
+  await dialog.getByRole("button", { name: "Connect the sandbox company's Slack" }).click();
+  // The sandbox approves at once and sends the browser back to our callback.
+  await page.waitForURL(/\/connections$/);
+  await expect(page.getByText("Slack connected. The first sync has started.")).toBeVisible();
+  const cards = page.getByTestId("connection-slack");
+  await expect(cards).toHaveCount(2);
+  const connected = cards.filter({ hasText: "Slack · " });
+  await expect(connected).toHaveCount(1);
+  await expect(connected.getByTestId("last-sync")).toContainText("Synced", { timeout: 60_000 });
+});

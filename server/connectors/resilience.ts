@@ -56,7 +56,7 @@ export class ConnectionResilience {
   constructor(readonly options: ResilienceOptions = DEFAULT_RESILIENCE) {
     const exponential = new ExponentialBackoff({ initialDelay: options.initialDelayMs, maxDelay: 10_000 });
     const retryPolicy = retry(
-      handleWhen((e) => e instanceof ConnectorError && e.retryable && (e.details.retryAfterMs ?? 0) <= options.maxRetryAfterMs),
+      handleWhen((e) => e instanceof TaskCancelledError || (e instanceof ConnectorError && e.retryable && (e.details.retryAfterMs ?? 0) <= options.maxRetryAfterMs)),
       {
         maxAttempts: options.maxAttempts - 1,
         backoff: new DelegateBackoff((context, state: ReturnType<typeof exponential.next> | undefined) => {
@@ -69,7 +69,7 @@ export class ConnectionResilience {
     );
     retryPolicy.onRetry(() => this.attempts++);
     this.breaker = circuitBreaker(
-      handleWhen((e) => e instanceof ConnectorError && e.isOutage),
+      handleWhen((e) => e instanceof TaskCancelledError || (e instanceof ConnectorError && e.isOutage)),
       { halfOpenAfter: options.halfOpenAfterMs, breaker: new ConsecutiveBreaker(options.breakerThreshold) },
     );
     const timeoutPolicy = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);

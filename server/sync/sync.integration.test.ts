@@ -175,3 +175,33 @@ describe("reads when a connection is degraded", () => {
     expect(fallback.notice).toMatch(/Showing Jira data synced .* ago\./);
   });
 });
+
+describe("more bad input", () => {
+  it("times out a slow answer, retries, and finishes", async () => {
+    sandbox.faults.add({ tool: "notion", kind: "slow", path: "search", delayMs: 1500, times: 1 });
+    const result = await sync("NOTION", { resilience: { ...FAST, timeoutMs: 500 } });
+    expect(result.status).toBe("SUCCEEDED");
+    const timedOut = await testDb().externalCall.findFirst({ where: { organizationId: org.org.id, operation: "search", retries: { gt: 0 } } });
+    expect(timedOut).not.toBeNull();
+  });
+
+  it("names the missing scope when a token lacks one, without retrying", async () => {
+    const { encryptJson } = await import("@/server/connectors/crypto");
+    const admin = sandbox.store.state.company.people.find((p) => p.role === "admin")!;
+    sandbox.store.state.oauth.tokens.push({ tool: "slack", token: "xoxb-narrow-scopes", kind: "access", clientId: null, personId: admin.id, scopes: ["users:read"], expiresAt: null, revoked: false });
+    await testDb().connection.update({ where: { id: byTool("SLACK").id }, data: { encryptedCredentials: encryptJson({ kind: "api_token", token: "xoxb-narrow-scopes" }) } });
+    const result = await sync("SLACK");
+    expect(result).toMatchObject({ status: "FAILED", errorKind: "scope" });
+    expect(result.error).toMatch(/channels:read/);
+    const calls = await testDb().externalCall.findMany({ where: { organizationId: org.org.id, tool: "SLACK", status: "error" } });
+    expect(calls.every((c) => c.retries === 0)).toBe(true);
+  });
+
+  it("treats an expired API token as an auth error with a reconnect hint", async () => {
+    const jiraToken = sandbox.store.state.oauth.tokens.find((t) => t.tool === "jira" && t.kind === "api")!;
+    jiraToken.expiresAt = new Date(Date.now() - 1000).toISOString();
+    const result = await sync("JIRA");
+    expect(result).toMatchObject({ status: "FAILED", errorKind: "auth" });
+    expect(result.error).toMatch(/Reconnect Jira/);
+  });
+});

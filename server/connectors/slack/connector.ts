@@ -62,6 +62,9 @@ export function createSlackConnector(ctx: ConnectorContext): Connector {
       const token = () => ctx.accessToken();
       const auth = await call("auth.test", async () => slack.auth.test({ token: await token() }));
       workspaceUrl = (auth.url ?? "").replace(/\/$/, "");
+      const granted = (auth.response_metadata as { scopes?: string[] } | undefined)?.scopes ?? [];
+      // Direct messages only where the workspace granted reading them.
+      const readDms = granted.includes("*") || (granted.includes("im:read") && granted.includes("im:history"));
 
       const users = new Map<string, string>();
       const people = [];
@@ -82,11 +85,11 @@ export function createSlackConnector(ctx: ConnectorContext): Connector {
       const channels: { id: string; name: string | null }[] = [];
       cursor = undefined;
       do {
-        const page = await call("conversations.list", async () => slack.conversations.list({ token: await token(), types: "public_channel,private_channel", exclude_archived: true, limit: 200, cursor }));
+        const page = await call("conversations.list", async () => slack.conversations.list({ token: await token(), types: readDms ? "public_channel,private_channel,im" : "public_channel,private_channel", exclude_archived: true, limit: 200, cursor }));
         for (const c of page.channels ?? []) {
-          if (!c.id || c.is_member === false) continue;
+          if (!c.id || (c.is_member === false && !c.is_im)) continue;
           if (wanted.length && !wanted.includes(c.id) && !wanted.includes(c.name ?? "")) continue;
-          channels.push({ id: c.id, name: c.name ?? null });
+          channels.push({ id: c.id, name: c.is_im ? `DM with ${(c.user && users.get(c.user)) || c.user || "a member"}` : (c.name ?? null) });
         }
         cursor = page.response_metadata?.next_cursor || undefined;
       } while (cursor);

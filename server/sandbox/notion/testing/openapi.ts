@@ -1,6 +1,6 @@
 /**
  * Test support: checks what the official Notion client sends to the sandbox and what it gets back
- * against Notion's published OpenAPI 3.1 description (shared/specs/notion/notion-openapi.json,
+ * against Notion's published OpenAPI 3.1 description (server/sandbox/specs/notion/notion-openapi.json,
  * the file Notion ships with @notionhq/notion-mcp-server). Exchanges are recorded by a fetch
  * wrapper handed to the client, then each request body and response body is validated against the
  * matching operation's schemas with Ajv's 2020-12 dialect.
@@ -27,10 +27,10 @@ export interface Exchange {
   responseBody: unknown;
 }
 
-/** shared/ sits beside the repository (locally and in CI); SANDBOX_SPECS_DIR overrides. */
+/** The copies in server/sandbox/specs (see its SOURCE.txt); SANDBOX_SPECS_DIR overrides. */
 export function specsDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [process.env.SANDBOX_SPECS_DIR, path.resolve(here, "../../../../../shared/specs"), path.resolve(process.cwd(), "../shared/specs")].filter((p): p is string => !!p);
+  const candidates = [process.env.SANDBOX_SPECS_DIR, path.resolve(here, "../../specs")].filter((p): p is string => !!p);
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error(`API descriptions not found (looked in ${candidates.join(", ")}); set SANDBOX_SPECS_DIR`);
   return found;

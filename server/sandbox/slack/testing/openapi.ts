@@ -1,6 +1,6 @@
 /**
  * Test support: checks what @slack/web-api sends to the sandbox and what it gets back against
- * Slack's published Web API description (shared/specs/slack, Swagger 2.0 from slackapi/slack-api-specs).
+ * Slack's published Web API description (server/sandbox/specs/slack, Swagger 2.0 from slackapi/slack-api-specs).
  * A fetch wrapper handed to the WebClient records every call; each call's arguments are checked
  * against the method's documented parameters and each answer against its 200 (ok) or default
  * (error) schema, compiled with Ajv (draft-07 semantics, `definitions` resolved in place).
