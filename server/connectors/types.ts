@@ -237,4 +237,36 @@ export interface Connector {
   sync(request: SyncRequest): AsyncIterable<SyncBatch>;
   /** Live search of work items (Jira: JQL), for reads that must be current. */
   searchWorkItems?(query: string, limit: number): Promise<NormalizedWorkItem[]>;
+  /** One work item with its comments and status history. */
+  getWorkItem?(key: string): Promise<WorkItemDetail>;
+  /** One pull request with its files, diff, conversation and review threads. */
+  getPullRequest?(repo: string, number: number): Promise<PullRequestDetail>;
+  /** Rows of a database (Notion data source), optionally filtered in the tool's own filter language. */
+  queryDocuments?(dataSourceId: string, filter?: unknown): Promise<NormalizedDocument[]>;
+}
+
+export interface CommentRecord {
+  sourceId: string;
+  authorId: string | null;
+  authorName: string | null;
+  body: string;
+  url: string | null;
+  createdAt: Date;
+}
+
+export interface WorkItemDetail {
+  item: NormalizedWorkItem;
+  comments: CommentRecord[];
+  history: NormalizedStatusChange[];
+}
+
+export interface PullRequestDetail {
+  pullRequest: NormalizedPullRequest;
+  files: { path: string; status: string; additions: number; deletions: number; patch: string | null }[];
+  /** The unified diff, as GitHub serves it. */
+  diff: string;
+  comments: CommentRecord[];
+  reviews: NormalizedReview[];
+  /** Review comments grouped by thread (a root comment and its replies), on a file and line. */
+  threads: { path: string; line: number | null; comments: CommentRecord[] }[];
 }

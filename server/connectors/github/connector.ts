@@ -1,7 +1,17 @@
 import { Octokit } from "@octokit/rest";
 import { createToolCall, requireFields } from "../call";
 import { ConnectorError, retryAfterMs } from "../errors";
-import { type ConnectionCheck, type Connector, type ConnectorContext, type NormalizedPullRequest, type NormalizedReview, type SyncBatch, type SyncRequest } from "../types";
+import {
+  type CommentRecord,
+  type ConnectionCheck,
+  type Connector,
+  type ConnectorContext,
+  type NormalizedPullRequest,
+  type NormalizedReview,
+  type PullRequestDetail,
+  type SyncBatch,
+  type SyncRequest,
+} from "../types";
 
 export const GITHUB_READ_SCOPES = ["repo"];
 
@@ -40,6 +50,63 @@ export function mapGithubError(e: unknown, now = Date.now()): ConnectorError {
   if (e instanceof SyntaxError || /JSON/i.test(err.message ?? "")) return new ConnectorError("bad_response", `GitHub sent a response that is not valid JSON`, { status, cause: e });
   if (status === undefined || status === 500) return new ConnectorError("network", err.message ?? String(e), { cause: e });
   return new ConnectorError("invalid_request", err.message ?? String(e), { status, cause: e });
+}
+
+interface PullLike {
+  id: number;
+  number: number;
+  title: string;
+  body?: string | null;
+  state: string;
+  draft?: boolean;
+  user?: { login: string } | null;
+  html_url: string;
+  head?: { ref?: string };
+  created_at: string;
+  updated_at: string;
+  merged_at?: string | null;
+  closed_at?: string | null;
+}
+
+function toPullRequest(repo: string, pr: PullLike, detail: { additions?: number; deletions?: number; changed_files?: number }): NormalizedPullRequest {
+  const text = `${pr.title}\n${pr.body ?? ""}\n${pr.head?.ref ?? ""}`;
+  return {
+    sourceId: String(pr.id),
+    repo,
+    number: pr.number,
+    title: pr.title,
+    body: pr.body ?? null,
+    state: pr.merged_at ? "merged" : pr.state,
+    draft: Boolean(pr.draft),
+    authorLogin: pr.user?.login ?? null,
+    url: pr.html_url,
+    workItemKeys: [...new Set(text.match(JIRA_KEY) ?? [])],
+    additions: detail.additions ?? null,
+    deletions: detail.deletions ?? null,
+    changedFiles: detail.changed_files ?? null,
+    createdAt: new Date(pr.created_at),
+    updatedAt: new Date(pr.updated_at),
+    mergedAt: pr.merged_at ? new Date(pr.merged_at) : null,
+    closedAt: pr.closed_at ? new Date(pr.closed_at) : null,
+  };
+}
+
+function toReview(repo: string, pr: { id: number; number: number }, r: { id: number; user?: { login: string } | null; state: string; body?: string | null; html_url?: string; submitted_at?: string | null }): NormalizedReview {
+  return {
+    sourceId: String(r.id),
+    pullRequestSourceId: String(pr.id),
+    repo,
+    prNumber: pr.number,
+    authorLogin: r.user?.login ?? null,
+    state: r.state,
+    body: r.body || null,
+    url: r.html_url ?? null,
+    submittedAt: r.submitted_at ? new Date(r.submitted_at) : null,
+  };
+}
+
+function toComment(c: { id: number; user?: { login: string } | null; body?: string | null; html_url?: string; created_at: string }): CommentRecord {
+  return { sourceId: String(c.id), authorId: c.user?.login ?? null, authorName: c.user?.login ?? null, body: c.body ?? "", url: c.html_url ?? null, createdAt: new Date(c.created_at) };
 }
 
 /**
@@ -87,6 +154,33 @@ export function createGithubConnector(ctx: ConnectorContext): Connector {
       return { account: { id: String(res.data.id), name: res.data.login }, scopes, missingScopes: missing };
     },
 
+    async getPullRequest(repoName: string, number: number): Promise<PullRequestDetail> {
+      const owner = repoName.includes("/") ? repoName.split("/")[0]! : org!;
+      const repo = repoName.includes("/") ? repoName.split("/")[1]! : repoName;
+      const args = { owner, repo, pull_number: number };
+      const pr = await call("pulls.get", () => octokit.rest.pulls.get(args));
+      const files = await call("pulls.listFiles", () => octokit.paginate(octokit.rest.pulls.listFiles, { ...args, per_page: 100 }));
+      const diff = await call("pulls.getDiff", () => octokit.rest.pulls.get({ ...args, mediaType: { format: "diff" } }));
+      const comments = await call("issues.listComments", () => octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 }));
+      const reviews = await call("pulls.listReviews", () => octokit.paginate(octokit.rest.pulls.listReviews, { ...args, per_page: 100 }));
+      const reviewComments = await call("pulls.listReviewComments", () => octokit.paginate(octokit.rest.pulls.listReviewComments, { ...args, per_page: 100 }));
+      const threads = new Map<number, { path: string; line: number | null; comments: CommentRecord[] }>();
+      for (const c of [...reviewComments].sort((a, b) => a.id - b.id)) {
+        const root = c.in_reply_to_id ?? c.id;
+        const thread = threads.get(root) ?? { path: c.path, line: c.line ?? c.original_line ?? null, comments: [] };
+        thread.comments.push(toComment(c));
+        threads.set(root, thread);
+      }
+      return {
+        pullRequest: toPullRequest(repo, pr.data, pr.data),
+        files: files.map((f) => ({ path: f.filename, status: f.status, additions: f.additions, deletions: f.deletions, patch: f.patch ?? null })),
+        diff: String(diff.data as unknown),
+        comments: comments.map(toComment),
+        reviews: reviews.map((r) => toReview(repo, pr.data, r)),
+        threads: [...threads.values()],
+      };
+    },
+
     async *sync({ since }: SyncRequest): AsyncIterable<SyncBatch> {
       for (const repo of await repositories()) {
         let done = 0;
@@ -101,39 +195,8 @@ export function createGithubConnector(ctx: ConnectorContext): Connector {
             requireFields(pr, ["id", "number", "title", "state", "html_url", "created_at", "updated_at"], `GitHub pull request ${repo.name}#${pr.number}`);
             const detail = await call("pulls.get", () => octokit.rest.pulls.get({ owner: repo.owner, repo: repo.name, pull_number: pr.number }));
             const prReviews = await call("pulls.listReviews", () => octokit.rest.pulls.listReviews({ owner: repo.owner, repo: repo.name, pull_number: pr.number, per_page: 100 }));
-            const text = `${pr.title}\n${pr.body ?? ""}\n${pr.head?.ref ?? ""}`;
-            rows.push({
-              sourceId: String(pr.id),
-              repo: repo.name,
-              number: pr.number,
-              title: pr.title,
-              body: pr.body ?? null,
-              state: pr.merged_at ? "merged" : pr.state,
-              draft: Boolean(pr.draft),
-              authorLogin: pr.user?.login ?? null,
-              url: pr.html_url,
-              workItemKeys: [...new Set(text.match(JIRA_KEY) ?? [])],
-              additions: detail.data.additions ?? null,
-              deletions: detail.data.deletions ?? null,
-              changedFiles: detail.data.changed_files ?? null,
-              createdAt: new Date(pr.created_at),
-              updatedAt: new Date(pr.updated_at),
-              mergedAt: pr.merged_at ? new Date(pr.merged_at) : null,
-              closedAt: pr.closed_at ? new Date(pr.closed_at) : null,
-            });
-            for (const r of prReviews.data) {
-              reviews.push({
-                sourceId: String(r.id),
-                pullRequestSourceId: String(pr.id),
-                repo: repo.name,
-                prNumber: pr.number,
-                authorLogin: r.user?.login ?? null,
-                state: r.state,
-                body: r.body || null,
-                url: r.html_url ?? null,
-                submittedAt: r.submitted_at ? new Date(r.submitted_at) : null,
-              });
-            }
+            rows.push(toPullRequest(repo.name, pr, detail.data));
+            reviews.push(...prReviews.data.map((r) => toReview(repo.name, pr, r)));
           }
           done += rows.length;
           yield { kind: "pullRequests", resource: `github:repo:${repo.owner}/${repo.name}`, progress: { done, total: null }, rows, reviews };

@@ -3,6 +3,8 @@ import { createClient } from "jira.js/core";
 import { createToolCall, requireFields } from "../call";
 import { ConnectorError } from "../errors";
 import {
+  type CommentRecord,
+  type WorkItemDetail,
   type ConnectionCheck,
   type Connector,
   type ConnectorContext,
@@ -207,6 +209,29 @@ export function createJiraConnector(ctx: ConnectorContext): Connector {
       const cats = await categories();
       const page = await call("issues.search", () => jira.issueSearch.searchAndReconsileIssuesUsingJqlPost({ jql, maxResults: Math.min(limit, PAGE), fields: ["*all"] }));
       return ((page.issues ?? []) as RawIssue[]).map((i) => normalizeIssue(i, base, cats).item);
+    },
+
+    async getWorkItem(key: string): Promise<WorkItemDetail> {
+      const base = await browseBase();
+      const cats = await categories();
+      const raw = (await call("issues.get", () => jira.issues.getIssue({ issueIdOrKey: key, expand: "changelog", fields: ["*all"] }))) as RawIssue;
+      const { item, changes } = normalizeIssue(raw, base, cats);
+      const comments: CommentRecord[] = [];
+      for (let startAt = 0; ; startAt += PAGE) {
+        const page = await call("comments.list", () => jira.issueComments.getComments({ issueIdOrKey: key, startAt, maxResults: PAGE }));
+        for (const c of page.comments ?? []) {
+          comments.push({
+            sourceId: String(c.id),
+            authorId: (c.author?.accountId as string | undefined) ?? null,
+            authorName: (c.author?.displayName as string | undefined) ?? null,
+            body: adfToText(c.body),
+            url: `${item.url}?focusedCommentId=${c.id}`,
+            createdAt: new Date(String(c.created)),
+          });
+        }
+        if ((page.comments ?? []).length < PAGE || startAt + PAGE >= (page.total ?? 0)) break;
+      }
+      return { item, comments, history: changes };
     },
 
     async *sync({ since }: SyncRequest): AsyncIterable<SyncBatch> {

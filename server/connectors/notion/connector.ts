@@ -1,4 +1,4 @@
-import { APIResponseError, Client, RequestTimeoutError, UnknownHTTPResponseError, isFullBlock, isFullPage } from "@notionhq/client";
+import { APIResponseError, Client, type PageObjectResponse, RequestTimeoutError, UnknownHTTPResponseError, isFullBlock, isFullPage } from "@notionhq/client";
 import { createToolCall } from "../call";
 import { ConnectorError, retryAfterMs } from "../errors";
 import { type ConnectionCheck, type Connector, type ConnectorContext, type NormalizedDocument, type SyncBatch, type SyncRequest } from "../types";
@@ -104,8 +104,38 @@ export function createNotionConnector(ctx: ConnectorContext): Connector {
     return lines.filter(Boolean).join("\n");
   }
 
+  async function toDocument(result: PageObjectResponse): Promise<NormalizedDocument> {
+    const { title, values } = propertyValues(result.properties as Record<string, unknown>);
+    const parent = result.parent as { type: string; page_id?: string; data_source_id?: string; database_id?: string };
+    return {
+      sourceId: result.id,
+      title: title || "Untitled",
+      url: result.url,
+      kind: parent.type === "data_source_id" || parent.type === "database_id" ? "data_source_row" : "page",
+      parentId: parent.page_id ?? parent.data_source_id ?? parent.database_id ?? null,
+      text: await blocksText(result.id, 1),
+      properties: values,
+      createdAt: new Date(result.created_time),
+      updatedAt: new Date(result.last_edited_time),
+    };
+  }
+
   return {
     tool: "NOTION",
+
+    async queryDocuments(dataSourceId: string, filter?: unknown): Promise<NormalizedDocument[]> {
+      const rows: NormalizedDocument[] = [];
+      let cursor: string | undefined;
+      do {
+        const auth = await ctx.accessToken();
+        const page = await call("dataSources.query", () =>
+          notion.dataSources.query({ auth, data_source_id: dataSourceId, start_cursor: cursor, page_size: 100, ...(filter ? { filter: filter as never } : {}) }),
+        );
+        for (const result of page.results) if (isFullPage(result)) rows.push(await toDocument(result));
+        cursor = page.has_more ? (page.next_cursor ?? undefined) : undefined;
+      } while (cursor);
+      return rows;
+    },
 
     async test(): Promise<ConnectionCheck> {
       const auth = await ctx.accessToken();
@@ -130,19 +160,7 @@ export function createNotionConnector(ctx: ConnectorContext): Connector {
             reachedOld = true;
             break;
           }
-          const { title, values } = propertyValues(result.properties as Record<string, unknown>);
-          const parent = result.parent as { type: string; page_id?: string; data_source_id?: string; database_id?: string };
-          rows.push({
-            sourceId: result.id,
-            title: title || "Untitled",
-            url: result.url,
-            kind: parent.type === "data_source_id" || parent.type === "database_id" ? "data_source_row" : "page",
-            parentId: parent.page_id ?? parent.data_source_id ?? parent.database_id ?? null,
-            text: await blocksText(result.id, 1),
-            properties: values,
-            createdAt: new Date(result.created_time),
-            updatedAt: new Date(result.last_edited_time),
-          });
+          rows.push(await toDocument(result));
         }
         done += rows.length;
         yield { kind: "documents", resource: "notion:pages", progress: { done, total: null }, rows };
