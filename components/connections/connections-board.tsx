@@ -25,6 +25,14 @@ const STATUS: Record<string, { label: string; variant: "success" | "warning" | "
   DISCONNECTED: { label: "Disconnected", variant: "outline" },
 };
 
+/** What each tool contributes to planning, for the card's headline figure. */
+const SYNCED = {
+  JIRA: { key: "workItems", label: "issues" },
+  GITHUB: { key: "pullRequests", label: "pull requests" },
+  NOTION: { key: "documents", label: "pages and rows" },
+  SLACK: { key: "messages", label: "messages" },
+} as const;
+
 type Progress = Record<string, { done: number; total: number | null }>;
 
 function RunProgress({ progress, items }: { progress: Progress; items: number }) {
@@ -130,21 +138,10 @@ export function ConnectionsBoard({ canManage }: { canManage: boolean }) {
                     <AlertTriangle className="mt-0.5 size-3.5 shrink-0 text-warning" /> {c.lastSyncError}
                   </p>
                 ) : null}
-                <dl className="grid grid-cols-4 gap-2 text-center">
-                  {(
-                    [
-                      ["Issues", c.counts.workItems],
-                      ["PRs", c.counts.pullRequests],
-                      ["Docs", c.counts.documents],
-                      ["Messages", c.counts.messages],
-                    ] as const
-                  ).map(([label, n]) => (
-                    <div key={label} className="rounded-md bg-muted/60 py-1.5">
-                      <dt className="text-[11px] text-muted-foreground">{label}</dt>
-                      <dd className="font-medium tabular-nums">{n.toLocaleString("en")}</dd>
-                    </div>
-                  ))}
-                </dl>
+                <p className="text-sm" data-testid="synced-count">
+                  <span className="text-xl font-semibold tabular-nums">{c.counts[SYNCED[c.tool].key].toLocaleString("en")}</span>{" "}
+                  <span className="text-muted-foreground">{SYNCED[c.tool].label} synced</span>
+                </p>
                 <div className="flex flex-wrap items-center gap-1.5">
                   {c.scopes.map((s) => (
                     <Badge key={s} variant="outline" className="font-mono text-[10px]">
