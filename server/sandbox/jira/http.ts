@@ -145,6 +145,19 @@ export function page<T>(items: T[], startAt: number, maxResults: number) {
   return { startAt: start, maxResults: size, total: items.length, isLast: start + values.length >= items.length, values };
 }
 
+/** Jira's PageBean JSON for a `page()`: self and nextPage links to `self`, rendering each value with `render`. */
+export function pageBean<T, R>(self: string, p: ReturnType<typeof page<T>>, render: (value: T) => R) {
+  return {
+    self: `${self}?maxResults=${p.maxResults}&startAt=${p.startAt}`,
+    ...(p.isLast ? {} : { nextPage: `${self}?maxResults=${p.maxResults}&startAt=${p.startAt + p.values.length}` }),
+    maxResults: p.maxResults,
+    startAt: p.startAt,
+    total: p.total,
+    isLast: p.isLast,
+    values: p.values.map(render),
+  };
+}
+
 const tokenHash = (query: string) => createHash("sha1").update(query).digest("base64url").slice(0, 12);
 
 /** Opaque continuation tokens for token-paginated endpoints, bound to the query they continue. */

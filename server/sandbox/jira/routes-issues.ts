@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { type SandboxStore } from "../core/store";
 import { adfToText, parseAdf, wikiToAdf } from "./adf";
-import { BadRequest, intParam, jiraError, jsonBody, listParam, listValue, lookupOf, page, pageToken, requireScope, wireOf, type JiraContext, type JiraEnv } from "./http";
+import { BadRequest, intParam, jiraError, jsonBody, listParam, listValue, lookupOf, page, pageBean, pageToken, requireScope, wireOf, type JiraContext, type JiraEnv } from "./http";
 import { findIssue } from "./lookup";
 import { JiraRequestError, addComment, allocate, assignIssue, createIssue, editIssue, linkIssues, transitionIssue, updateComment, type FieldContext } from "./mutations";
 import { searchIssues, searchPage } from "./search";
@@ -138,15 +138,7 @@ export function issueRoutes(store: SandboxStore) {
     const maxResults = Math.min(intParam(c, "maxResults", 100), 100);
     const p = page(issue.changelog, startAt, maxResults);
     const self = `${w.base}/rest/api/3/issue/${issue.key}/changelog`;
-    return c.json({
-      self: `${self}?maxResults=${p.maxResults}&startAt=${p.startAt}`,
-      ...(p.isLast ? {} : { nextPage: `${self}?maxResults=${p.maxResults}&startAt=${p.startAt + p.values.length}` }),
-      maxResults: p.maxResults,
-      startAt: p.startAt,
-      total: p.total,
-      isLast: p.isLast,
-      values: p.values.map((h) => historyJson(w, h)),
-    });
+    return c.json(pageBean(self, p, (h) => historyJson(w, h)));
   });
   app.post("/rest/api/3/issue/:issueIdOrKey/changelog/list", read, async (c) => {
     const issue = issueOr404(c);

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { type SandboxStore } from "../core/store";
 import { type Person } from "../core/types";
 import { FIELDS, ISSUE_TYPES, LINK_TYPES, PRIORITIES, RESOLUTIONS, STATUSES, STATUS_CATEGORIES } from "./catalog";
-import { intParam, jiraError, listParam, lookupOf, page, requireScope, wireOf, type JiraContext, type JiraEnv } from "./http";
+import { intParam, jiraError, listParam, lookupOf, page, pageBean, requireScope, wireOf, type JiraContext, type JiraEnv } from "./http";
 import { findProject } from "./lookup";
 import { type JiraVersion } from "./state";
 import { componentJson, fieldDefJson, fullUserJson, issueTypeJson, priorityJson, projectJson, resolutionJson, statusCategoryJson, statusJson, versionJson } from "./wire";
@@ -39,15 +39,7 @@ export function metaRoutes(store: SandboxStore) {
       .sort((a, b) => (by === "name" ? a.name.localeCompare(b.name) : by === "id" ? Number(a.id) - Number(b.id) : a.key.localeCompare(b.key)) * (desc ? -1 : 1));
     const p = page(projects, intParam(c, "startAt", 0), Math.min(intParam(c, "maxResults", 50), 100));
     const self = `${w.base}/rest/api/3/project/search`;
-    return c.json({
-      self: `${self}?maxResults=${p.maxResults}&startAt=${p.startAt}`,
-      ...(p.isLast ? {} : { nextPage: `${self}?maxResults=${p.maxResults}&startAt=${p.startAt + p.values.length}` }),
-      maxResults: p.maxResults,
-      startAt: p.startAt,
-      total: p.total,
-      isLast: p.isLast,
-      values: p.values.map((project) => projectJson(w, project, expand, false)),
-    });
+    return c.json(pageBean(self, p, (project) => projectJson(w, project, expand, false)));
   });
   app.get("/rest/api/3/project", read, (c) => {
     const w = wireOf(c, store);
@@ -80,15 +72,7 @@ export function metaRoutes(store: SandboxStore) {
       .sort((a, b) => (by === "name" ? a.name.localeCompare(b.name) : by === "releaseDate" ? (a.releaseDate ?? "9999").localeCompare(b.releaseDate ?? "9999") : Number(a.id) - Number(b.id)) * (desc ? -1 : 1));
     const p = page(versions, intParam(c, "startAt", 0), Math.min(intParam(c, "maxResults", 50), 50));
     const self = `${w.base}/rest/api/3/project/${project.key}/version`;
-    return c.json({
-      self: `${self}?maxResults=${p.maxResults}&startAt=${p.startAt}`,
-      ...(p.isLast ? {} : { nextPage: `${self}?maxResults=${p.maxResults}&startAt=${p.startAt + p.values.length}` }),
-      maxResults: p.maxResults,
-      startAt: p.startAt,
-      total: p.total,
-      isLast: p.isLast,
-      values: p.values.map((v) => versionJson(w, v)),
-    });
+    return c.json(pageBean(self, p, (v) => versionJson(w, v)));
   });
   app.get("/rest/api/3/version/:id", read, (c) => {
     const v = store.state.jira.versions.find((x) => x.id === c.req.param("id"));
