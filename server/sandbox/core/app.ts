@@ -4,12 +4,14 @@ import { githubRoutes } from "../github/routes";
 import { jiraRoutes } from "../jira/routes";
 import { notionRoutes } from "../notion/routes";
 import { slackRoutes } from "../slack/routes";
+import { localizeLinks, requestOrigin } from "../web/links";
+import { webRoutes } from "../web/routes";
 import { faultMiddleware, faultRuleSchema, type FaultInjector } from "./faults";
 import { type SandboxStore } from "./store";
 import { type SandboxTool } from "./types";
 
 export interface SandboxRequestRecord {
-  tool: SandboxTool | "control" | "oauth";
+  tool: SandboxTool | "control" | "oauth" | "web";
   method: string;
   path: string;
   status: number;
@@ -68,9 +70,22 @@ export function createSandboxApp(store: SandboxStore, faults: FaultInjector, req
             ? "github"
             : p.startsWith("/notion")
               ? "notion"
-              : "slack";
+              : p.startsWith("/web")
+                ? "web"
+                : "slack";
     requests.push({ tool, method: c.req.method, path: p, status: c.res.status });
     if (requests.length > MAX_RECORDS) requests.splice(0, requests.length - MAX_RECORDS);
+  });
+
+  // Stored cloud-style links (the Jira site, the GitHub org, Notion page urls) leave as links to the
+  // sandbox's own pages on the caller's origin; state keeps them port-independent.
+  app.use("*", async (c, next) => {
+    await next();
+    if (c.req.path.startsWith("/_sandbox") || !c.res.headers.get("content-type")?.includes("json")) return;
+    const body = localizeLinks(await c.res.text(), requestOrigin(c), { jiraSite: store.state.company.jiraSite, githubOrg: store.state.github.org.login });
+    // Hono carries the old response's headers over; a stale length would truncate the new body.
+    c.res.headers.delete("content-length");
+    c.res = new Response(body, c.res);
   });
 
   const prefixLength = (prefix: RegExp) => (c: Context) => c.req.path.match(prefix)?.[0].length ?? 0;
@@ -83,6 +98,7 @@ export function createSandboxApp(store: SandboxStore, faults: FaultInjector, req
   app.route("/github", githubRoutes(store));
   app.route("/notion", notionRoutes(store));
   app.route("/slack", slackRoutes(store));
+  app.route("/web", webRoutes(store));
 
   const control = new Hono();
   control.get("/health", (c) => c.json({ ok: true, seed: store.state.seed, now: store.state.company.now }));

@@ -3,6 +3,7 @@ import { type Context, type MiddlewareHandler } from "hono";
 import { authenticate, hasScope } from "../core/auth";
 import { type IssuedToken } from "../core/oauth-state";
 import { type SandboxStore } from "../core/store";
+import { requestOrigin, webBases } from "../web/links";
 import { apiBase, badCredentials, mediaType, notFound, requiresAuthentication } from "./http";
 import { ANONYMOUS_LIMIT, AUTHENTICATED_LIMIT, githubRateLimiter, type RateWindow } from "./rate-limit";
 import { type GithubRepo, type GithubUser } from "./state";
@@ -92,7 +93,7 @@ export function githubApiMiddleware(store: SandboxStore): MiddlewareHandler<Gith
         403,
       );
     }
-    c.set("gh", { token, viewer, wire: { state: store.state, api: apiBase(c), viewer } });
+    c.set("gh", { token, viewer, wire: { state: store.state, api: apiBase(c), web: webBases(requestOrigin(c)).github, viewer } });
     await next();
     if (c.req.method === "GET" && c.res.status === 200) {
       c.res.headers.set("cache-control", "private, max-age=60, s-maxage=60");

@@ -1,7 +1,8 @@
 /**
  * GitHub REST JSON for the sandbox's stored data, field for field as api.github.com sends it (the
  * shapes in @octokit/openapi's description). API URLs point at the sandbox (`ctx.api`, e.g.
- * http://127.0.0.1:4010/github) so clients can follow them; web URLs use https://github.com.
+ * http://127.0.0.1:4010/github) so clients can follow them; web URLs (`ctx.web`) lead to the
+ * sandbox's own pages (web/routes.ts) on the same origin.
  */
 import { type SandboxState } from "../core/types";
 import {
@@ -17,14 +18,13 @@ import {
   type GithubUser,
 } from "./state";
 
-/** Where html_url links point. */
-export const WEB = "https://github.com";
-
 /** What serialisers need: the world, the API base URL the client used, and who is asking. */
 export interface WireContext {
   state: SandboxState;
   /** The API base URL as the client reached it. */
   api: string;
+  /** Where html_url links point: the sandbox's GitHub pages on the client's origin. */
+  web: string;
   /** The authenticated user, for `permissions` on repositories. */
   viewer?: GithubUser;
 }
@@ -78,7 +78,7 @@ function userLike(ctx: WireContext, login: string, id: number, type: string, pre
     avatar_url: `https://avatars.githubusercontent.com/${type === "Bot" ? "in" : "u"}/${id}?v=4`,
     gravatar_id: "",
     url,
-    html_url: type === "Bot" ? `${WEB}/apps/${login.replace(/\[bot\]$/, "")}` : `${WEB}/${login}`,
+    html_url: type === "Bot" ? `${ctx.web}/apps/${login.replace(/\[bot\]$/, "")}` : `${ctx.web}/${login}`,
     followers_url: `${url}/followers`,
     following_url: `${url}/following{/other_user}`,
     gists_url: `${url}/gists{/gist_id}`,
@@ -167,7 +167,7 @@ function repoApi(ctx: WireContext, repo: GithubRepo) {
 }
 
 function repoWeb(ctx: WireContext, repo: GithubRepo) {
-  return `${WEB}/${ctx.state.github.org.login}/${repo.name}`;
+  return `${ctx.web}/${ctx.state.github.org.login}/${repo.name}`;
 }
 
 function openIssueCount(ctx: WireContext, repo: GithubRepo): number {

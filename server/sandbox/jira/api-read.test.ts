@@ -200,7 +200,7 @@ describe("projects, users and configuration", () => {
     const linkTypes = await t.jira.issueLinkTypes.getIssueLinkTypes();
     expect(linkTypes.issueLinkTypes?.find((l) => l.name === "Blocks")).toMatchObject({ inward: "is blocked by", outward: "blocks" });
     const info = await t.jira.serverInfo.getServerInfo();
-    expect(info.baseUrl).toBe(t.sandbox.store.state.company.jiraSite);
+    expect(info.baseUrl).toBe(`${t.sandbox.origin}/web/jira`);
     const labels = await t.jira.labels.getAllLabels();
     expect(labels.values).toContain("tech-debt");
   });

@@ -142,7 +142,7 @@ describe("Atlassian OAuth 2.0 (3LO)", () => {
     const grant = await connect("read:jira-work read:jira-user offline_access");
     const res = await fetch(t.sandbox.urls.atlassianResourcesUrl, { headers: { Authorization: `Bearer ${grant.access_token}` } });
     const company = t.sandbox.store.state.company;
-    expect(await res.json()).toEqual([{ id: company.cloudId, url: company.jiraSite, name: "northwind", scopes: ["read:jira-work", "read:jira-user"], avatarUrl: expect.stringMatching(/^https:/) }]);
+    expect(await res.json()).toEqual([{ id: company.cloudId, url: `${t.sandbox.origin}/web/jira`, name: "northwind", scopes: ["read:jira-work", "read:jira-user"], avatarUrl: expect.stringMatching(/^https:/) }]);
     const bad = await fetch(t.sandbox.urls.atlassianResourcesUrl, { headers: { Authorization: "Bearer nope" } });
     expect(bad.status).toBe(401);
     expect(await bad.json()).toEqual({ code: 401, message: "Unauthorized" });

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { type SandboxStore } from "../core/store";
 import { type Person } from "../core/types";
+import { requestOrigin, webBases } from "../web/links";
 import { FIELDS, ISSUE_TYPES, LINK_TYPES, PRIORITIES, RESOLUTIONS, STATUSES, STATUS_CATEGORIES } from "./catalog";
 import { intParam, jiraError, listParam, lookupOf, page, pageBean, requireScope, wireOf, type JiraContext, type JiraEnv } from "./http";
 import { findProject } from "./lookup";
@@ -209,8 +210,8 @@ export function metaRoutes(store: SandboxStore) {
   app.get("/rest/api/3/serverInfo", (c) => {
     const now = new Date(store.state.company.now).toISOString().replace(/Z$/, "+0000");
     return c.json({
-      baseUrl: store.state.company.jiraSite,
-      displayUrl: store.state.company.jiraSite,
+      baseUrl: webBases(requestOrigin(c)).jira,
+      displayUrl: webBases(requestOrigin(c)).jira,
       version: "1001.0.0-SNAPSHOT",
       versionNumbers: [1001, 0, 0],
       deploymentType: "Cloud",

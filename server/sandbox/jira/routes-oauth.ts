@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import { checkClient, exchangeCode, issueAuthorizationCode, refreshGrant, type OAuthError, type TokenGrant } from "../core/oauth";
 import { type SandboxStore } from "../core/store";
+import { requestOrigin, webBases } from "../web/links";
 
 /**
  * Atlassian OAuth 2.0 (3LO): the consent redirect, the token endpoint (authorization code and
@@ -126,7 +127,7 @@ export function oauthRoutes(store: SandboxStore) {
     return c.json([
       {
         id: company.cloudId,
-        url: company.jiraSite,
+        url: webBases(requestOrigin(c)).jira,
         name: new URL(company.jiraSite).hostname.split(".")[0],
         scopes,
         avatarUrl: "https://site-admin-avatar-cdn.prod.public.atl-paas.net/avatars/240/rocket.png",

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { type SandboxStore } from "../core/store";
+import { STORED_HOSTS } from "../web/links";
 
 /** Notion accepts ids with or without dashes, in any case; answers always use the dashed form. */
 export function normalizeId(raw: string): string | null {
@@ -32,7 +33,7 @@ export function notionTime(date: Date): string {
   return d.toISOString();
 }
 
-/** The page URL Notion reports: the title as a slug, then the id without dashes. */
+/** The page URL Notion reports (stored cloud-style; responses localise it, see web/links.ts): the title as a slug, then the id without dashes. */
 export function notionUrl(title: string, id: string): string {
   const slug = title
     .normalize("NFKD")
@@ -43,5 +44,5 @@ export function notionUrl(title: string, id: string): string {
     .slice(0, 12)
     .join("-");
   const hex = id.replace(/-/g, "");
-  return `https://www.notion.so/${slug ? `${slug}-` : ""}${hex}`;
+  return `${STORED_HOSTS.notion}/${slug ? `${slug}-` : ""}${hex}`;
 }

@@ -79,7 +79,7 @@ describe("seeded workspace", () => {
     expect(linked.length).toBeGreaterThan(0);
     const spec = linked[0] as PageObjectResponse;
     const epic = spec.properties["Jira epic"]!;
-    expect(epic.type === "rich_text" && epic.rich_text[0]!.href).toMatch(/^https:\/\/northwind\.atlassian\.net\/browse\/[A-Z]+-\d+$/);
+    expect(epic.type === "rich_text" && epic.rich_text[0]!.href).toMatch(new RegExp(`^${sandbox.origin}/web/jira/browse/[A-Z]+-\\d+$`));
     const blocks = await collectPaginatedAPI(notion.blocks.children.list, { block_id: spec.id, page_size: 10 });
     const headings = blocks.filter((b) => isFullBlock(b) && b.type === "heading_2").map((b) => textOf(b as BlockObjectResponse));
     expect(headings).toEqual(expect.arrayContaining(["Problem", "Goals", "Non-goals", "Requirements", "Open questions", "Rollout"]));

@@ -57,6 +57,8 @@ export class SlackAccess {
   constructor(
     readonly store: SandboxStore,
     readonly token: IssuedToken,
+    /** The workspace's web root (the sandbox's Slack pages on the caller's origin), for `url` and permalinks. */
+    readonly web: string,
   ) {
     this.isBot = !token.token.startsWith(USER_TOKEN_PREFIX);
     this.userId = this.isBot ? this.state.app.botUserId : (store.state.company.people.find((p) => p.id === token.personId)?.slackUserId ?? "");

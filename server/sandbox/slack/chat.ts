@@ -143,7 +143,7 @@ export const chatGetPermalink: SlackMethod = (access, params) => {
   if (!ts) throw invalidArguments("missing required field: message_ts");
   const message = access.state.messages.find((m) => m.channel === channel.id && m.ts === ts);
   if (!message) throw new SlackError("message_not_found");
-  const base = `https://${access.state.team.domain}.slack.com/archives/${channel.id}/p${ts.replace(".", "")}`;
+  const base = `${access.web}/archives/${channel.id}/p${ts.replace(".", "")}`;
   const isReply = message.threadTs !== null && message.threadTs !== message.ts;
   return { channel: channel.id, permalink: isReply ? `${base}?thread_ts=${message.threadTs}&cid=${channel.id}` : base };
 };

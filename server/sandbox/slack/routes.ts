@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { type SandboxStore } from "../core/store";
+import { requestOrigin, webBases } from "../web/links";
 import { SlackAccess, slackToken } from "./access";
 import { chatDelete, chatGetPermalink, chatPostMessage, chatUpdate } from "./chat";
 import { conversationsHistory, conversationsInfo, conversationsList, conversationsMembers, conversationsReplies, type SlackMethod } from "./conversations";
@@ -51,7 +52,7 @@ export function slackRoutes(store: SandboxStore): Hono {
       if (name === "oauth.v2.access") return answer(c, { ok: true, ...oauthV2Access(store, c, params) });
       const method = METHODS[name];
       if (!method) throw new SlackError("unknown_method");
-      access = new SlackAccess(store, slackToken(store, c, params));
+      access = new SlackAccess(store, slackToken(store, c, params), webBases(requestOrigin(c)).slack);
       return answer(c, { ok: true, ...method(access, params) }, access);
     } catch (err) {
       if (err instanceof SlackError) return answer(c, { ok: false, error: err.error, ...err.extra }, access);

@@ -76,7 +76,7 @@ describe("seeded workspace", () => {
 describe("reads", () => {
   it("auth.test names the bot", async () => {
     const me = await slack.auth.test();
-    expect(me).toMatchObject({ ok: true, team_id: state().team.id, user_id: state().app.botUserId, bot_id: state().app.botId, url: "https://northwind-robotics.slack.com/" });
+    expect(me).toMatchObject({ ok: true, team_id: state().team.id, user_id: state().app.botUserId, bot_id: state().app.botId, url: `${sandbox.origin}/web/slack/` });
   });
 
   it("lists users through cursors and gets one", async () => {
@@ -152,7 +152,7 @@ describe("writes", () => {
     const updated = await slack.chat.update({ channel: channel.id, ts: posted.ts!, text: "Weekly status: final." });
     expect(updated).toMatchObject({ ok: true, text: "Weekly status: final.", message: { edited: { user: state().app.botUserId } } });
     const link = await slack.chat.getPermalink({ channel: channel.id, message_ts: reply.ts! });
-    expect(link.permalink).toBe(`https://northwind-robotics.slack.com/archives/${channel.id}/p${reply.ts!.replace(".", "")}?thread_ts=${posted.ts}&cid=${channel.id}`);
+    expect(link.permalink).toBe(`${sandbox.origin}/web/slack/archives/${channel.id}/p${reply.ts!.replace(".", "")}?thread_ts=${posted.ts}&cid=${channel.id}`);
 
     await slack.chat.delete({ channel: channel.id, ts: reply.ts! });
     const after = await slack.conversations.replies({ channel: channel.id, ts: posted.ts! });

@@ -8,7 +8,7 @@ export const authTest: SlackMethod = (access) => {
   const state = access.state;
   const me = state.users.find((u) => u.id === access.userId);
   return {
-    url: `https://${state.team.domain}.slack.com/`,
+    url: `${access.web}/`,
     team: state.team.name,
     user: me?.name ?? "unknown",
     team_id: state.team.id,
