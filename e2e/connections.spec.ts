@@ -24,8 +24,15 @@ test.describe("Connections", () => {
     const items = page.getByTestId("synced-item");
     await expect(items.first()).toBeVisible();
     expect(await items.count()).toBeGreaterThan(5);
-    const href = await items.first().getByRole("link").getAttribute("href");
+    const link = items.first().getByRole("link");
+    const href = await link.getAttribute("href");
     expect(href).toMatch(/\/browse\/[A-Z]+-\d+$/);
+    // The source opens: the sandbox company serves its own issue page.
+    const key = href!.split("/").pop()!;
+    const [source] = await Promise.all([page.waitForEvent("popup"), link.click()]);
+    await expect(source.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(source.locator("main")).toContainText(key);
+    await source.close();
 
     await page.getByRole("tab", { name: "Pull requests" }).click();
     await expect(items.first()).toContainText("#");
