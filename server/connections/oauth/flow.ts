@@ -6,6 +6,7 @@ import { ConnectorError } from "@/server/connectors/errors";
 import { TOOL_NAMES } from "@/server/connectors/registry";
 import { type Credentials } from "@/server/connectors/types";
 import { oauthProvider, type ConnectTarget, type OAuthProvider } from "./providers";
+import { expiresAtFrom, requestToken } from "./token-request";
 
 const FLOW_TTL_MS = 10 * 60_000;
 
@@ -50,98 +51,43 @@ interface Exchanged {
   externalAccountName: string;
 }
 
-async function json(res: Response, what: string): Promise<Record<string, unknown>> {
-  const text = await res.text();
-  let body: Record<string, unknown>;
-  try {
-    body = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    throw new ConnectorError(res.status >= 500 ? "unavailable" : "bad_response", `${what} answered HTTP ${res.status} without JSON`, { status: res.status });
-  }
-  if (!res.ok || body.ok === false || body.error) {
-    throw new ConnectorError(res.status >= 500 ? "unavailable" : "auth", `${what} refused: ${String(body.error_description ?? body.error ?? res.status)}`, { status: res.status });
-  }
-  return body;
-}
-
 async function exchange(provider: OAuthProvider, code: string, redirectUri: string, codeVerifier: string | null): Promise<Exchanged> {
   const common = { clientId: provider.clientId, clientSecret: provider.clientSecret, tokenUrl: provider.tokenUrl };
-  const expiresAt = (body: Record<string, unknown>) => (typeof body.expires_in === "number" ? new Date(Date.now() + body.expires_in * 1000).toISOString() : null);
   const scopes = (body: Record<string, unknown>) => (typeof body.scope === "string" ? body.scope.split(/[ ,]+/).filter(Boolean) : provider.scopes);
+  const grant: Record<string, string> = {
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: redirectUri,
+    ...(codeVerifier ? { code_verifier: codeVerifier } : {}),
+  };
+  const body = await requestToken(provider.tool, { ...common, grant, what: `${TOOL_NAMES[provider.tool]}'s token endpoint` });
+  const credentials: Exchanged["credentials"] = {
+    kind: "oauth",
+    accessToken: String(body.access_token),
+    refreshToken: (body.refresh_token as string | undefined) ?? null,
+    expiresAt: expiresAtFrom(body),
+    scopes: provider.tool === "NOTION" ? [] : scopes(body),
+    ...common,
+  };
   switch (provider.tool) {
     case "JIRA": {
-      const body = await json(
-        await fetch(provider.tokenUrl, {
-          method: "POST",
-          headers: { "content-type": "application/json", accept: "application/json" },
-          body: JSON.stringify({ grant_type: "authorization_code", client_id: provider.clientId, client_secret: provider.clientSecret, code, redirect_uri: redirectUri, ...(codeVerifier ? { code_verifier: codeVerifier } : {}) }),
-        }),
-        "Atlassian's token endpoint",
-      );
-      const accessToken = String(body.access_token);
-      const resources = (await fetch(provider.resourcesUrl!, { headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" } }).then((r) => r.json())) as { id: string; name: string; url: string }[];
+      const resources = (await fetch(provider.resourcesUrl!, { headers: { authorization: `Bearer ${credentials.accessToken}`, accept: "application/json" } }).then((r) => r.json())) as { id: string; name: string; url: string }[];
       const site = resources[0];
       if (!site) throw new ConnectorError("scope", "This Atlassian account has no Jira site the app may use. Grant access to a site and try again.");
-      return {
-        credentials: { kind: "oauth", accessToken, refreshToken: (body.refresh_token as string | undefined) ?? null, expiresAt: expiresAt(body), scopes: scopes(body), ...common },
-        baseUrl: provider.apiBaseUrl.replace("{cloudId}", site.id),
-        externalAccountId: site.id,
-        externalAccountName: `${site.name} (${site.url.replace(/^https?:\/\//, "")})`,
-      };
+      return { credentials, baseUrl: provider.apiBaseUrl.replace("{cloudId}", site.id), externalAccountId: site.id, externalAccountName: `${site.name} (${site.url.replace(/^https?:\/\//, "")})` };
     }
     case "GITHUB": {
-      const body = await json(
-        await fetch(provider.tokenUrl, {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-          body: new URLSearchParams({ client_id: provider.clientId, client_secret: provider.clientSecret, code, redirect_uri: redirectUri }).toString(),
-        }),
-        "GitHub's token endpoint",
-      );
-      const accessToken = String(body.access_token);
-      const headers = { authorization: `token ${accessToken}`, accept: "application/vnd.github+json" };
+      const headers = { authorization: `token ${credentials.accessToken}`, accept: "application/vnd.github+json" };
       const user = (await fetch(`${provider.apiBaseUrl}/user`, { headers }).then((r) => r.json())) as { login: string };
       const orgs = (await fetch(`${provider.apiBaseUrl}/user/orgs`, { headers }).then((r) => (r.ok ? r.json() : []))) as { login: string }[];
       const account = orgs[0]?.login ?? user.login;
-      return {
-        credentials: { kind: "oauth", accessToken, refreshToken: (body.refresh_token as string | undefined) ?? null, expiresAt: expiresAt(body), scopes: scopes(body), ...common },
-        baseUrl: provider.apiBaseUrl,
-        externalAccountId: account,
-        externalAccountName: account,
-      };
+      return { credentials, baseUrl: provider.apiBaseUrl, externalAccountId: account, externalAccountName: account };
     }
-    case "NOTION": {
-      const body = await json(
-        await fetch(provider.tokenUrl, {
-          method: "POST",
-          headers: { "content-type": "application/json", accept: "application/json", authorization: `Basic ${Buffer.from(`${provider.clientId}:${provider.clientSecret}`).toString("base64")}` },
-          body: JSON.stringify({ grant_type: "authorization_code", code, redirect_uri: redirectUri }),
-        }),
-        "Notion's token endpoint",
-      );
-      return {
-        credentials: { kind: "oauth", accessToken: String(body.access_token), refreshToken: (body.refresh_token as string | undefined) ?? null, expiresAt: expiresAt(body), scopes: [], ...common },
-        baseUrl: provider.apiBaseUrl,
-        externalAccountId: String(body.workspace_id),
-        externalAccountName: String(body.workspace_name ?? "Notion workspace"),
-      };
-    }
+    case "NOTION":
+      return { credentials, baseUrl: provider.apiBaseUrl, externalAccountId: String(body.workspace_id), externalAccountName: String(body.workspace_name ?? "Notion workspace") };
     case "SLACK": {
-      const body = await json(
-        await fetch(provider.tokenUrl, {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-          body: new URLSearchParams({ client_id: provider.clientId, client_secret: provider.clientSecret, code, redirect_uri: redirectUri }).toString(),
-        }),
-        "Slack's oauth.v2.access",
-      );
       const team = body.team as { id: string; name: string };
-      return {
-        credentials: { kind: "oauth", accessToken: String(body.access_token), refreshToken: (body.refresh_token as string | undefined) ?? null, expiresAt: expiresAt(body), scopes: scopes(body), ...common },
-        baseUrl: provider.apiBaseUrl,
-        externalAccountId: team.id,
-        externalAccountName: team.name,
-      };
+      return { credentials, baseUrl: provider.apiBaseUrl, externalAccountId: team.id, externalAccountName: team.name };
     }
   }
 }
