@@ -54,7 +54,17 @@ export async function syncBenchmark() {
     generateBulkProject(sandbox.store, { key: BULK_KEY, issues: BULK_ISSUES });
     const jira = connections.find((c) => c.tool === "JIRA")!;
     const bulk = await db.connection.create({
-      data: { ...jira, id: undefined, externalAccountId: `${jira.externalAccountId}:bulk`, settings: { projects: [BULK_KEY] }, createdAt: undefined, updatedAt: undefined } as never,
+      data: {
+        organizationId: org.id,
+        tool: "JIRA",
+        name: "Bulk project",
+        baseUrl: jira.baseUrl,
+        authKind: jira.authKind,
+        externalAccountId: `${jira.externalAccountId}:bulk`,
+        encryptedCredentials: jira.encryptedCredentials,
+        scopes: jira.scopes,
+        settings: { projects: [BULK_KEY] },
+      },
     });
 
     const raw = await timed(async () => {

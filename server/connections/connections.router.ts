@@ -94,7 +94,6 @@ export const connectionsRouter = router({
         authKind: "API_TOKEN" as const,
         externalAccountName: input.accountId,
         encryptedCredentials: encryptJson(credentials),
-        scopes: [] as string[],
         status: "ACTIVE" as const,
         statusMessage: null,
         lastSyncError: null,

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { Prisma } from "@/server/db/generated/client";
 import { type Db } from "@/server/db/client";
 
 type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -28,4 +27,3 @@ export async function bulkUpsert(tx: Tx, table: SyncTable, scope: { organization
   return tx.$executeRawUnsafe(sql, JSON.stringify(payload, (_k, v: unknown) => (v instanceof Date ? v.toISOString() : v)));
 }
 
-export { Prisma };
