@@ -64,6 +64,8 @@ export const env = createEnv({
     NOTION_CLIENT_SECRET: z.string().min(1).optional(),
     SLACK_CLIENT_ID: z.string().min(1).optional(),
     SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+    // The organisation's model choice (Connections → Language model) can use this key for OpenAI.
+    OPENAI_API_KEY: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   client: {},

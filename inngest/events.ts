@@ -1,6 +1,7 @@
-import { JOBS, syncRequestedSchema } from "@/server/jobs/contracts";
+import { JOBS, syncRequestedSchema, workflowDueSchema } from "@/server/jobs/contracts";
 
 /** Every event the product sends, with its payload schema (shared with the pg-boss engine). */
 export const events = {
   [JOBS.syncRequested.event]: syncRequestedSchema,
+  [JOBS.workflowDue.event]: workflowDueSchema,
 } as const;

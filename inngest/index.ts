@@ -1,5 +1,7 @@
+import { runScheduledWorkflowFn } from "./functions/run-scheduled-workflow";
 import { scheduleSyncs } from "./functions/schedule-syncs";
+import { scheduleWorkflows } from "./functions/schedule-workflows";
 import { syncConnection } from "./functions/sync-connection";
 
 /** The functions /api/inngest serves. */
-export const functions = [syncConnection, scheduleSyncs];
+export const functions = [syncConnection, scheduleSyncs, runScheduledWorkflowFn, scheduleWorkflows];

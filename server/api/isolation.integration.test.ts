@@ -18,6 +18,13 @@ const QUERY_INPUTS: Record<string, unknown> = {
   "connections.list": undefined,
   "connections.connectOptions": undefined,
   "connections.items": { kind: "workItems" },
+  "planning.conversations": undefined,
+  "planning.conversation": { id: "none" },
+  "planning.artifacts": undefined,
+  "planning.artifact": { id: "none" },
+  "planning.teams": undefined,
+  "models.current": undefined,
+  "notifications.list": undefined,
 };
 
 type Org = Awaited<ReturnType<typeof createOrg>>;

@@ -1,8 +1,11 @@
+import { modelsRouter } from "@/server/agent/models/models.router";
 import { auditRouter } from "@/server/audit/audit.router";
 import { connectionsRouter } from "@/server/connections/connections.router";
 import { metricsRouter } from "@/server/metrics/metrics.router";
 import { membersRouter } from "@/server/members/members.router";
+import { notificationsRouter } from "@/server/notifications/notifications.router";
 import { organizationRouter } from "@/server/organization/organization.router";
+import { planningRouter } from "@/server/planning/planning.router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -11,6 +14,9 @@ export const appRouter = router({
   audit: auditRouter,
   metrics: metricsRouter,
   connections: connectionsRouter,
+  planning: planningRouter,
+  models: modelsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,8 @@ export const SCOPES = {
   "chat:use": "Plan in the chat over the organisation's connected data",
   "approvals:view": "See proposed actions and their outcomes",
   "approvals:decide": "Apply, edit or reject proposed actions",
+  "teams:manage": "Edit teams' time zones, capacity and days off, and schedule planning workflows",
+  "models:manage": "Choose the language model the organisation plans with",
   "connections:view": "See which tools are connected and their sync status",
   "connections:manage": "Connect, test, sync and disconnect tools",
   "policies:view": "Read the organisation's action policies",
@@ -24,7 +26,7 @@ export const SCOPES = {
 export type Scope = keyof typeof SCOPES;
 
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
-  PM: ["chat:use", "approvals:view", "approvals:decide", "connections:view", "policies:view", "members:view", "metrics:view", "training:view"],
+  PM: ["chat:use", "teams:manage", "approvals:view", "approvals:decide", "connections:view", "policies:view", "members:view", "metrics:view", "training:view"],
   ENGINEER: ["chat:use", "approvals:view", "connections:view", "members:view"],
   ADMIN: Object.keys(SCOPES) as Scope[],
   LEADERSHIP: ["approvals:view", "connections:view", "policies:view", "members:view", "metrics:view", "training:view", "audit:view"],

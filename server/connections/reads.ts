@@ -26,7 +26,12 @@ export async function readProjectWorkItems(db: Db, input: { organizationId: stri
     const rows = await db.workItem.findMany({ where: { organizationId: input.organizationId, connectionId: connection.id, projectKey: input.projectKey }, orderBy: { updatedAt: "desc" }, take: limit });
     const age = connection.lastSyncAt ? `synced ${formatDistanceToNowStrict(connection.lastSyncAt, { addSuffix: true })}` : "never synced";
     return {
-      items: rows.map((r) => ({ ...r, links: r.links as unknown as NormalizedWorkItem["links"], connectionId: r.connectionId })),
+      items: rows.map((r) => ({
+        ...r,
+        links: r.links as unknown as NormalizedWorkItem["links"],
+        sprintHistory: r.sprintHistory as unknown as NormalizedWorkItem["sprintHistory"],
+        connectionId: r.connectionId,
+      })),
       source: "synced",
       notice: `${why} Showing Jira data ${age}.`,
     };

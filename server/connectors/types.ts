@@ -105,10 +105,22 @@ export interface NormalizedWorkItem {
   fixVersionIds: string[];
   labels: string[];
   links: NormalizedLink[];
+  /** Jira's "Flagged" (an impediment). */
+  flagged: boolean;
+  /** Board order (LexoRank); lower sorts first. */
+  rank: string | null;
+  /** Sprint membership changes from the changelog, oldest first. */
+  sprintHistory: NormalizedSprintEvent[];
   createdAt: Date;
   updatedAt: Date;
   resolvedAt: Date | null;
   dueDate: Date | null;
+}
+
+export interface NormalizedSprintEvent {
+  sprintId: string;
+  action: "added" | "removed";
+  at: Date;
 }
 
 export interface NormalizedStatusChange {
@@ -124,6 +136,7 @@ export interface NormalizedStatusChange {
 export interface NormalizedSprint {
   sourceId: string;
   boardId: string;
+  projectKey: string | null;
   name: string;
   state: string;
   goal: string | null;
@@ -202,8 +215,19 @@ export interface NormalizedMessage {
   postedAt: Date;
 }
 
+/** A Jira project: what a delivery team is built around. */
+export interface NormalizedProject {
+  sourceId: string;
+  key: string;
+  name: string;
+  /** The project lead's account id, when the tool reports one. */
+  leadId: string | null;
+  url: string | null;
+}
+
 export type SyncRows =
   | { kind: "people"; rows: NormalizedPerson[] }
+  | { kind: "projects"; rows: NormalizedProject[] }
   | { kind: "workItems"; rows: NormalizedWorkItem[]; statusChanges: NormalizedStatusChange[] }
   | { kind: "sprints"; rows: NormalizedSprint[] }
   | { kind: "releases"; rows: NormalizedRelease[] }

@@ -14,6 +14,7 @@ export const TENANT_MODELS = [
   "SyncCursor",
   "ExternalCall",
   "Person",
+  "Project",
   "WorkItem",
   "StatusChange",
   "Sprint",
@@ -22,6 +23,17 @@ export const TENANT_MODELS = [
   "Review",
   "Document",
   "Message",
+  "Team",
+  "TeamMember",
+  "ModelConfig",
+  "Conversation",
+  "ChatMessage",
+  "Artifact",
+  "ArtifactVersion",
+  "ModelCall",
+  "Schedule",
+  "ScheduleRun",
+  "Notification",
 ] as const satisfies readonly Prisma.ModelName[];
 type TenantModel = (typeof TENANT_MODELS)[number];
 

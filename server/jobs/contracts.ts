@@ -14,13 +14,25 @@ export const syncRequestedSchema = z.object({
 });
 export type SyncRequested = z.infer<typeof syncRequestedSchema>;
 
+/** A scheduled planning workflow whose slot has come (see server/planning/schedules.ts). */
+export const workflowDueSchema = z.object({
+  organizationId: z.string().min(1),
+  scheduleId: z.string().min(1),
+  slot: z.iso.datetime(),
+});
+export type WorkflowDue = z.infer<typeof workflowDueSchema>;
+
 /** Event and queue names. Events follow `domain/noun.verbed`. */
 export const JOBS = {
   syncRequested: { event: "connections/sync.requested", queue: "connection-sync" },
   syncScheduled: { event: "connections/sync.scheduled", queue: "connection-sync-schedule", cron: "*/15 * * * *" },
+  workflowDue: { event: "planning/workflow.due", queue: "planning-workflow" },
+  /** Every minute, so "Fridays at 15:00" runs at 15:00. */
+  workflowSweep: { event: "planning/workflows.swept", queue: "planning-workflow-sweep", cron: "* * * * *" },
 } as const;
 
 /** Whichever engine runs jobs in this deployment. */
 export interface JobDispatcher {
   requestSync(payload: SyncRequested): Promise<void>;
+  runWorkflow(payload: WorkflowDue): Promise<void>;
 }

@@ -14,7 +14,10 @@ export function setEmbeddedDispatcher(dispatcher: JobDispatcher): void {
  */
 export function getDispatcher(): JobDispatcher {
   if (process.env.INNGEST_EVENT_KEY || process.env.INNGEST_DEV) {
-    return { requestSync: async (payload) => void (await inngest.send({ name: JOBS.syncRequested.event, data: payload })) };
+    return {
+      requestSync: async (payload) => void (await inngest.send({ name: JOBS.syncRequested.event, data: payload })),
+      runWorkflow: async (payload) => void (await inngest.send({ name: JOBS.workflowDue.event, data: payload, id: `${payload.scheduleId}:${payload.slot}` })),
+    };
   }
   const embedded = globalJobs.__lumenJobs;
   if (!embedded) throw new Error("The background job engine is not running. Start the app with `npm start`, or configure INNGEST_EVENT_KEY.");

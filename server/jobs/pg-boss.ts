@@ -1,8 +1,9 @@
 import { PgBoss } from "pg-boss";
 import { type Db } from "@/server/db/client";
 import { logger } from "@/server/log/logger";
-import { JOBS, syncRequestedSchema, type JobDispatcher, type SyncRequested } from "./contracts";
+import { JOBS, syncRequestedSchema, workflowDueSchema, type JobDispatcher, type SyncRequested, type WorkflowDue } from "./contracts";
 import { handleSyncRequested, scheduleDueSyncs } from "./sync-jobs";
+import { handleWorkflowDue, sweepDueWorkflows } from "./workflow-jobs";
 
 export interface EmbeddedJobs extends JobDispatcher {
   boss: PgBoss;
@@ -20,11 +21,16 @@ export async function startEmbeddedJobs(db: Db, options: { connectionString: str
   await boss.start();
   await boss.createQueue(JOBS.syncRequested.queue, { policy: "stately", retryLimit: 3, retryBackoff: true, retryDelay: 5 });
   await boss.createQueue(JOBS.syncScheduled.queue);
+  await boss.createQueue(JOBS.workflowDue.queue, { retryLimit: 2, retryBackoff: true, retryDelay: 30 });
+  await boss.createQueue(JOBS.workflowSweep.queue);
 
   const dispatcher: EmbeddedJobs = {
     boss,
     async requestSync(payload: SyncRequested) {
       await boss.send(JOBS.syncRequested.queue, syncRequestedSchema.parse(payload), { singletonKey: payload.connectionId });
+    },
+    async runWorkflow(payload: WorkflowDue) {
+      await boss.send(JOBS.workflowDue.queue, workflowDueSchema.parse(payload), { singletonKey: `${payload.scheduleId}:${payload.slot}` });
     },
     async stop() {
       await boss.stop({ graceful: true, timeout: 10_000 });
@@ -38,7 +44,17 @@ export async function startEmbeddedJobs(db: Db, options: { connectionString: str
       logger.info({ connectionId: payload.connectionId, status: result.status, items: result.itemsWritten }, "sync finished");
     }
   });
+  await boss.work(JOBS.workflowDue.queue, { pollingIntervalSeconds: options.listen ? 2 : 1 }, async (jobs) => {
+    for (const job of jobs) {
+      const outcome = await handleWorkflowDue(db, workflowDueSchema.parse(job.data));
+      logger.info({ scheduleId: (job.data as WorkflowDue).scheduleId, status: outcome.status }, "scheduled workflow finished");
+    }
+  });
   if (options.schedule !== false) {
+    await boss.schedule(JOBS.workflowSweep.queue, JOBS.workflowSweep.cron);
+    await boss.work(JOBS.workflowSweep.queue, async () => {
+      await sweepDueWorkflows(db, dispatcher);
+    });
     await boss.schedule(JOBS.syncScheduled.queue, JOBS.syncScheduled.cron);
     await boss.work(JOBS.syncScheduled.queue, async () => {
       await scheduleDueSyncs(db, dispatcher);

@@ -11,7 +11,7 @@ export function handleSyncRequested(db: Db, payload: SyncRequested) {
  * The scheduled sweep: an incremental sync for every connection that is not disconnected and has
  * no sync queued or running already (optionally within one organisation).
  */
-export async function scheduleDueSyncs(db: Db, dispatcher: JobDispatcher, scope: { organizationId?: string } = {}): Promise<number> {
+export async function scheduleDueSyncs(db: Db, dispatcher: Pick<JobDispatcher, "requestSync">, scope: { organizationId?: string } = {}): Promise<number> {
   const connections = await db.connection.findMany({
     where: { ...scope, status: { not: "DISCONNECTED" }, syncRuns: { none: { status: { in: ["QUEUED", "RUNNING"] } } } },
     select: { id: true, organizationId: true },

@@ -6,6 +6,8 @@ import { TOOL_NAMES } from "@/server/connectors/registry";
 import { type ResilienceOptions } from "@/server/connectors/resilience";
 import { type SyncBatch } from "@/server/connectors/types";
 import { logger } from "@/server/log/logger";
+import { tenantDb } from "@/server/db/tenant";
+import { refreshTeams } from "@/server/planning/teams";
 import { bulkUpsert } from "./upsert";
 
 /** The cursor resource under which a connection's "synced up to" time is kept. */
@@ -36,6 +38,8 @@ async function writeBatch(db: Db, scope: { organizationId: string; connectionId:
     switch (batch.kind) {
       case "people":
         return bulkUpsert(tx, "Person", scope, batch.rows);
+      case "projects":
+        return bulkUpsert(tx, "Project", scope, batch.rows);
       case "workItems":
         return (await bulkUpsert(tx, "WorkItem", scope, batch.rows)) + (await bulkUpsert(tx, "StatusChange", scope, batch.statusChanges));
       case "sprints":
@@ -114,6 +118,8 @@ export async function runSync(db: Db, input: RunSyncInput) {
       db.syncRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", progress, itemsWritten: written, finishedAt: new Date() } }),
       db.connection.update({ where: { id: connection.id }, data: { lastSyncAt: new Date(), lastSyncError: null, status: "ACTIVE", statusMessage: null } }),
     ]);
+    // Teams are built from what sync found; a failure here must not fail the sync that succeeded.
+    await refreshTeams(tenantDb(db, connection.organizationId), connection.organizationId).catch((error: unknown) => logger.warn({ err: error, connectionId: connection.id }, "team refresh failed"));
     return { runId: run.id, status: "SUCCEEDED" as const, kind, itemsWritten: written };
   } catch (e) {
     const error = e instanceof ConnectorError ? e : new ConnectorError("unavailable", e instanceof Error ? e.message : String(e), { cause: e });

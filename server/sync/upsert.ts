@@ -4,7 +4,7 @@ import { type Db } from "@/server/db/client";
 type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 /** Tables sync writes, keyed on (connectionId, sourceId). */
-export type SyncTable = "Person" | "WorkItem" | "StatusChange" | "Sprint" | "Release" | "PullRequest" | "Review" | "Document" | "Message";
+export type SyncTable = "Person" | "Project" | "WorkItem" | "StatusChange" | "Sprint" | "Release" | "PullRequest" | "Review" | "Document" | "Message";
 
 /**
  * Inserts or updates rows in one statement per batch: the rows travel as one JSON parameter that

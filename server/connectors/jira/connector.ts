@@ -9,6 +9,7 @@ import {
   type Connector,
   type ConnectorContext,
   type NormalizedLink,
+  type NormalizedSprintEvent,
   type NormalizedStatusChange,
   type NormalizedWorkItem,
   type SyncBatch,
@@ -23,6 +24,25 @@ export const JIRA_WRITE_SCOPES = ["write:jira-work"];
 const STORY_POINTS = ["customfield_10016", "customfield_10026", "customfield_10028"];
 const SPRINT_FIELD = "customfield_10020";
 const EPIC_LINK = "customfield_10014";
+const RANK_FIELD = "customfield_10019";
+const FLAGGED_FIELD = "customfield_10021";
+
+/** Sprint changelog items carry comma-separated sprint ids; the difference is what was added or removed. */
+function sprintEvents(histories: NonNullable<RawIssue["changelog"]>["histories"]): NormalizedSprintEvent[] {
+  const ids = (v: string | null | undefined) => new Set((v ?? "").split(",").map((x) => x.trim()).filter(Boolean));
+  const events: NormalizedSprintEvent[] = [];
+  for (const h of histories ?? []) {
+    if (!h.created) continue;
+    for (const i of h.items ?? []) {
+      if (i.field !== "Sprint") continue;
+      const from = ids(i.from);
+      const to = ids(i.to);
+      for (const id of to) if (!from.has(id)) events.push({ sprintId: id, action: "added", at: new Date(h.created) });
+      for (const id of from) if (!to.has(id)) events.push({ sprintId: id, action: "removed", at: new Date(h.created) });
+    }
+  }
+  return events.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
 const PAGE = 100;
 /** Incremental syncs re-read a little before the cursor: Jira's `updated` has minute precision in JQL. */
 const OVERLAP_MS = 2 * 60_000;
@@ -87,7 +107,7 @@ interface RawIssue {
   id?: string;
   key?: string;
   fields?: Fields;
-  changelog?: { histories?: { id?: string; created?: string; author?: { accountId?: string }; items?: { field?: string; fromString?: string | null; toString?: string | null; to?: string | null }[] }[] };
+  changelog?: { histories?: { id?: string; created?: string; author?: { accountId?: string }; items?: { field?: string; from?: string | null; fromString?: string | null; toString?: string | null; to?: string | null }[] }[] };
 }
 
 /**
@@ -173,6 +193,9 @@ export function createJiraConnector(ctx: ConnectorContext): Connector {
       fixVersionIds: (f.fixVersions ?? []).map((v) => String(v.id)),
       labels: f.labels ?? [],
       links,
+      flagged: Array.isArray(f[FLAGGED_FIELD]) && (f[FLAGGED_FIELD] as unknown[]).length > 0,
+      rank: typeof f[RANK_FIELD] === "string" ? (f[RANK_FIELD] as string) : null,
+      sprintHistory: sprintEvents(raw.changelog?.histories),
       createdAt: new Date(f.created!),
       updatedAt: new Date(f.updated!),
       resolvedAt: f.resolutiondate ? new Date(f.resolutiondate) : null,
@@ -261,12 +284,20 @@ export function createJiraConnector(ctx: ConnectorContext): Connector {
       };
 
       const wanted = connection.settings.projects ?? [];
-      const projects: { id: string; key: string }[] = [];
+      const projects: { id: string; key: string; name: string; leadId: string | null }[] = [];
       for (let startAt = 0; ; startAt += PAGE) {
-        const page = await call("projects.search", () => jira.projects.searchProjects({ startAt, maxResults: PAGE }));
-        for (const p of page.values ?? []) if (p.key && p.id && (wanted.length === 0 || wanted.includes(p.key))) projects.push({ id: String(p.id), key: p.key });
+        const page = await call("projects.search", () => jira.projects.searchProjects({ startAt, maxResults: PAGE, expand: "lead" }));
+        for (const p of page.values ?? [])
+          if (p.key && p.id && (wanted.length === 0 || wanted.includes(p.key)))
+            projects.push({ id: String(p.id), key: p.key, name: String(p.name ?? p.key), leadId: (p.lead?.accountId as string | undefined) ?? null });
         if (page.isLast !== false || (page.values ?? []).length === 0) break;
       }
+      yield {
+        kind: "projects",
+        resource: "jira:projects",
+        progress: { done: projects.length, total: projects.length },
+        rows: projects.map((p) => ({ sourceId: p.id, key: p.key, name: p.name, leadId: p.leadId, url: `${base}/jira/software/projects/${p.key}/boards` })),
+      };
 
       for (const project of projects) {
         const versions = await call("versions.list", () => jira.projectVersions.getProjectVersions({ projectIdOrKey: project.key }));
@@ -301,6 +332,7 @@ export function createJiraConnector(ctx: ConnectorContext): Connector {
             rows: sprints.map((s) => ({
               sourceId: String(s.id),
               boardId: String(board.id),
+              projectKey: project.key,
               name: String(s.name),
               state: String(s.state),
               goal: (s.goal as string | undefined) || null,
