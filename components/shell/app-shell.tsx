@@ -11,6 +11,7 @@ import { cn } from "@/lib/utils";
 import { type Scope } from "@/server/auth/scopes";
 import { CommandMenu } from "./command-menu";
 import { navFor } from "./nav";
+import { NotificationsBell } from "./notifications-bell";
 import { useGoShortcuts } from "./use-go-shortcuts";
 import { UserMenu, type ShellUser } from "./user-menu";
 
@@ -87,14 +88,17 @@ export function AppShell({ user, organizationName, roleLabel, scopes, children }
       </a>
       <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col border-r border-sidebar-border bg-sidebar p-3 md:flex">
         <Brand organizationName={organizationName} />
-        <button
-          type="button"
-          onClick={() => setCommandOpen(true)}
-          className="mt-3 mb-3 flex h-8 items-center justify-between rounded-md border bg-background px-2.5 text-xs text-muted-foreground outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring/50"
-        >
-          Search or jump to…
-          <kbd className="rounded border px-1 font-mono text-[10px]">Ctrl K</kbd>
-        </button>
+        <div className="mt-3 mb-3 flex items-center gap-1">
+          <button
+            type="button"
+            onClick={() => setCommandOpen(true)}
+            className="flex h-8 min-w-0 flex-1 items-center justify-between rounded-md border bg-background px-2.5 text-xs text-muted-foreground outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring/50"
+          >
+            Search or jump to…
+            <kbd className="rounded border px-1 font-mono text-[10px]">Ctrl K</kbd>
+          </button>
+          <NotificationsBell />
+        </div>
         <NavLinks scopes={scopes} />
         <div className="mt-auto">
           <UserMenu user={user} roleLabel={roleLabel} organizationName={organizationName} />
@@ -122,7 +126,9 @@ export function AppShell({ user, organizationName, roleLabel, scopes, children }
               </Dialog.Content>
             </Dialog.Portal>
           </Dialog.Root>
-          <span className="truncate text-sm font-semibold">{organizationName}</span>
+          <span className="min-w-0 flex-1 truncate text-sm font-semibold">{organizationName}</span>
+          {/* The sidebar's bell stays mounted (hidden) on narrow screens and does the polling. */}
+          <NotificationsBell align="end" poll={false} />
         </header>
         <main id="main" tabIndex={-1} className="flex-1 outline-none">
           {children}

@@ -1,4 +1,4 @@
-import { BarChart3, Bot, CheckSquare, GraduationCap, type LucideIcon, Plug, ScrollText, Shield } from "lucide-react";
+import { BarChart3, Bot, CheckSquare, GraduationCap, type LucideIcon, Plug, ScrollText, Shield, Users } from "lucide-react";
 import { type Scope } from "@/server/auth/scopes";
 
 export interface NavItem {
@@ -14,6 +14,7 @@ export interface NavItem {
 /** The app's sections, in the order the sidebar shows them. A role sees those its scopes allow. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/chat", label: "Chat", icon: Bot, scope: "chat:use", key: "c", description: "Plan sprints and releases, report status, track risks" },
+  { href: "/teams", label: "Teams", icon: Users, scope: "chat:use", key: "e", description: "Capacity, days off and scheduled reports" },
   { href: "/approvals", label: "Approvals", icon: CheckSquare, scope: "approvals:view", key: "a", description: "Review the changes the agent proposes" },
   { href: "/connections", label: "Connections", icon: Plug, scope: "connections:view", key: "n", description: "Jira, GitHub, Notion and Slack" },
   { href: "/policies", label: "Policies", icon: Shield, scope: "policies:view", key: "p", description: "Who may do what, where and when" },

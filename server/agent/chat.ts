@@ -1,4 +1,4 @@
-import { convertToModelMessages, createIdGenerator, stepCountIs, streamText, validateUIMessages, type UIMessage } from "ai";
+import { convertToModelMessages, createIdGenerator, InvalidToolInputError, NoSuchToolError, stepCountIs, streamText, validateUIMessages, type UIMessage } from "ai";
 import { z } from "zod";
 import { type TenantDb } from "@/server/db/tenant";
 import { type Prisma } from "@/server/db/generated/client";
@@ -9,6 +9,7 @@ import { ModelCallRecorder } from "./model-calls";
 import { resolveModel, ModelConfigError, type ModelInfo, type ModelOverride } from "./models/registry";
 import { promptVersionId, systemPrompt } from "./prompts";
 import { createTools } from "./tools";
+import { isUserFacing } from "./tools/guard";
 
 /** Longer messages are refused with a clear answer; the composer enforces the same limit. */
 export const MAX_MESSAGE_CHARS = 20_000;
@@ -205,6 +206,7 @@ async function loadOrCreateConversation(db: TenantDb, caller: ChatCaller, reques
 
 /** What a person reads when the stream fails: what happened and what to do, never internals. */
 export function describeStreamError(error: unknown): string {
+  if (isUserFacing(error) || InvalidToolInputError.isInstance(error) || NoSuchToolError.isInstance(error)) return (error as Error).message;
   const message = error instanceof Error ? error.message : String(error);
   if (/401|unauthori[sz]ed|api key/i.test(message)) return "The language model refused the request: its API key is missing or wrong. An admin can fix it in Connections → Language model.";
   if (/429|rate limit/i.test(message)) return "The language model is rate-limiting requests. Wait a minute and press Retry.";

@@ -1,5 +1,5 @@
 import { type ArtifactForecast } from "@/server/planning/artifact";
-import { type SourceRef } from "@/server/planning/engine/types";
+import { type SourceRef, type TeamSnapshot } from "@/server/planning/engine/types";
 import { type TenantDb } from "@/server/db/tenant";
 
 /**
@@ -41,4 +41,6 @@ export interface AgentContext {
   ledger: SourceLedger;
   /** Set when the artifact is produced by a schedule rather than in a conversation. */
   scheduleRunId?: string;
+  /** Team snapshots loaded in this request, so several engine tools read the data once. */
+  snapshots?: Map<string, Promise<TeamSnapshot>>;
 }

@@ -42,6 +42,7 @@ export async function runScheduledWorkflow(root: Db, due: DueWorkflow, opts: { o
     const recorder = new ModelCallRecorder(db, { organizationId: due.organizationId, info: resolved.info, promptVersion: promptVersionId(kind), workflow: kind, userId: schedule.createdById, conversationId: null, scheduleRunId: run.id });
 
     let saved: SavedVersion | null = null;
+    let answer = "";
     try {
       const result = await generateText({
         model: resolved.model,
@@ -51,6 +52,7 @@ export async function runScheduledWorkflow(root: Db, due: DueWorkflow, opts: { o
         stopWhen: stepCountIs(8),
         providerOptions: { builtin: { workflow: { kind, teamKey: schedule.team.key }, teams } as never },
       });
+      answer = result.text;
       for (const step of result.steps) {
         for (const call of step.toolCalls) recorder.toolCalls.push({ toolName: call.toolName, input: call.input });
         for (const r of step.toolResults) if (r.toolName === "saveArtifact") saved = r.output as SavedVersion;
@@ -60,7 +62,7 @@ export async function runScheduledWorkflow(root: Db, due: DueWorkflow, opts: { o
       await recorder.finish({ finishReason: "error", error: (error as Error).message });
       throw error;
     }
-    if (!saved) throw new Error("the workflow finished without saving an artifact");
+    if (!saved) throw new Error(`the workflow finished without saving an artifact${answer ? `: ${answer.replace(/\*\*/g, "").slice(0, 300)}` : ""}`);
 
     await db.$transaction([
       db.scheduleRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", artifactId: saved.artifactId, finishedAt: new Date() } }),
@@ -76,7 +78,7 @@ export async function runScheduledWorkflow(root: Db, due: DueWorkflow, opts: { o
     await db.$transaction([
       db.scheduleRun.update({ where: { id: run.id }, data: { status: "FAILED", error: message, finishedAt: new Date() } }),
       db.notification.create({
-        data: { organizationId: due.organizationId, userId: schedule.createdById, kind: "artifact.failed", title: `${label} could not be written`, body: `${message}. It runs again at its next slot; you can also run it from the chat.`, href: "/chat" },
+        data: { organizationId: due.organizationId, userId: schedule.createdById, kind: "artifact.failed", title: `${label} could not be written`, body: `${message.replace(/\.$/, "")}. It runs again at its next slot; you can also run it from the chat.`, href: "/chat" },
       }),
     ]);
     return { status: "failed", runId: run.id, error: message };

@@ -35,6 +35,7 @@ function toEngineItem(row: WorkItemRow, changes: Map<string, EngineItem["statusC
     key: row.key,
     url: row.url,
     title: row.title,
+    description: row.description,
     type: row.type,
     status: row.status,
     statusCategory: category(row.statusCategory) ?? "new",
@@ -93,11 +94,13 @@ export async function loadTeamSnapshot(db: TenantDb, teamKey: string, now = new 
   const since = new Date(now.getTime() - CONVERSATION_WINDOW_DAYS * 86_400_000);
   const keyPattern = `${team.projectKey}-`;
   const [prs, messages, documents] = await Promise.all([
-    db.pullRequest.findMany({
-      where: { OR: [...(team.repos.length ? [{ repo: { in: team.repos } }] : []), { workItemKeys: { hasSome: keys.length ? keys : ["\u0000"] } }] },
-      orderBy: { updatedAt: "desc" },
-      take: 300,
-    }),
+    team.repos.length || keys.length
+      ? db.pullRequest.findMany({
+          where: { OR: [...(team.repos.length ? [{ repo: { in: team.repos } }] : []), ...(keys.length ? [{ workItemKeys: { hasSome: keys } }] : [])] },
+          orderBy: { updatedAt: "desc" },
+          take: 300,
+        })
+      : Promise.resolve([]),
     db.message.findMany({
       where: {
         postedAt: { gte: since, lte: now },

@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { ConnectDialog } from "@/components/connections/connect-dialog";
 import { ConnectionsBoard } from "@/components/connections/connections-board";
+import { ModelCard } from "@/components/connections/model-card";
 import { OAuthOutcome } from "@/components/connections/oauth-outcome";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageBody, PageHeader } from "@/components/shell/page-header";
@@ -13,6 +14,7 @@ export default async function ConnectionsPage() {
   const access = await pageAccess("connections:view");
   if (!access.ok) return <Forbidden scope={access.scope} role={access.session.role} page="Connections" />;
   const canManage = hasScope(access.session.role, "connections:manage");
+  const canManageModel = hasScope(access.session.role, "models:manage");
   return (
     <>
       <PageHeader
@@ -24,7 +26,10 @@ export default async function ConnectionsPage() {
         <OAuthOutcome />
       </Suspense>
       <PageBody>
-        <ConnectionsBoard canManage={canManage} />
+        <div className="space-y-8">
+          <ConnectionsBoard canManage={canManage} />
+          <ModelCard canManageModel={canManageModel} />
+        </div>
       </PageBody>
     </>
   );

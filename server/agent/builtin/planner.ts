@@ -66,7 +66,10 @@ export function createBuiltinPlanner(): LanguageModelV4 {
     const script = SCRIPTS[intent.kind];
     const request = { ...intent, kind: intent.kind, teamKey, teamName: teams.find((t) => t.key === teamKey)?.name ?? teamKey };
     if (Object.keys(results).length === 0) return { kind: "tools", calls: script.gather(request) };
-    if (!("saveArtifact" in results)) return { kind: "tools", calls: [{ toolName: "saveArtifact", input: script.write(request, results) }] };
+    if (!("saveArtifact" in results)) {
+      const written = script.write(request, results);
+      return "reply" in written ? { kind: "text", text: written.reply } : { kind: "tools", calls: [{ toolName: "saveArtifact", input: written.artifact }] };
+    }
     return { kind: "text", text: script.summarize(request, results) };
   };
 

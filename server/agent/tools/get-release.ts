@@ -15,7 +15,7 @@ export const getReleaseTool = (ctx: AgentContext) =>
         orderBy: [{ releaseDate: "asc" }, { name: "asc" }],
       });
       const scope = await ctx.db.workItem.findMany({
-        where: { projectKey: team.projectKey, fixVersionIds: { hasSome: releases.map((r) => r.sourceId).concat("\u0000") } },
+        where: { projectKey: team.projectKey, fixVersionIds: { hasSome: releases.map((r) => r.sourceId) } },
         select: { fixVersionIds: true, statusCategory: true, storyPoints: true },
       });
       const sources = releases.map((r) => ({ kind: "release" as const, id: r.sourceId, label: r.name, url: r.url }));

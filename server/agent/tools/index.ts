@@ -1,4 +1,13 @@
 import { type AgentContext } from "../context";
+import { breakdownWorkTool } from "./breakdown-work";
+import { detectRisksTool } from "./detect-risks";
+import { forecastCompletionTool } from "./forecast-completion";
+import { getCapacityTool } from "./get-capacity";
+import { guarded } from "./guard";
+import { getStatusReportTool } from "./get-status-report";
+import { getVelocityTool } from "./get-velocity";
+import { planReleaseTool } from "./plan-release";
+import { planSprintTool } from "./plan-sprint";
 import { getPullRequestsTool } from "./get-pull-requests";
 import { getReleaseTool } from "./get-release";
 import { getSprintTool } from "./get-sprint";
@@ -10,7 +19,7 @@ import { searchWorkItemsTool } from "./search-work-items";
 
 /** The agent's tools for one request. None of them changes anything outside this product. */
 export function createTools(ctx: AgentContext) {
-  return {
+  const tools = {
     searchWorkItems: searchWorkItemsTool(ctx),
     getWorkItem: getWorkItemTool(ctx),
     getSprint: getSprintTool(ctx),
@@ -18,8 +27,17 @@ export function createTools(ctx: AgentContext) {
     getPullRequests: getPullRequestsTool(ctx),
     searchDocuments: searchDocumentsTool(ctx),
     searchMessages: searchMessagesTool(ctx),
+    getVelocity: getVelocityTool(ctx),
+    getCapacity: getCapacityTool(ctx),
+    forecastCompletion: forecastCompletionTool(ctx),
+    planSprint: planSprintTool(ctx),
+    planRelease: planReleaseTool(ctx),
+    detectRisks: detectRisksTool(ctx),
+    breakdownWork: breakdownWorkTool(ctx),
+    getStatusReport: getStatusReportTool(ctx),
     saveArtifact: saveArtifactTool(ctx),
   };
+  return Object.fromEntries(Object.entries(tools).map(([name, t]) => [name, guarded(name, t)])) as typeof tools;
 }
 
 export type AgentTools = ReturnType<typeof createTools>;

@@ -1,5 +1,9 @@
 import { type ArtifactKind } from "@/server/planning/artifact";
 import { type Intent } from "../intent";
+import { releasePlanScript } from "./release-plan";
+import { riskRegisterScript } from "./risk-register";
+import { sprintPlanScript } from "./sprint-plan";
+import { statusReportScript } from "./status-report";
 
 /** Tool results of the current turn by tool name (JSON as the tools returned it). */
 export type ToolResults = Record<string, unknown>;
@@ -13,10 +17,15 @@ export interface ScriptRequest extends Intent {
 /** How the built-in planner runs one workflow: which tools to call, and how to write from their results. */
 export interface WorkflowScript {
   gather(request: ScriptRequest): { toolName: string; input: unknown }[];
-  /** The saveArtifact input, from the gathered results. */
-  write(request: ScriptRequest, results: ToolResults): unknown;
+  /** The saveArtifact input from the gathered results, or a reply when there is nothing to write (e.g. no such release). */
+  write(request: ScriptRequest, results: ToolResults): { artifact: unknown } | { reply: string };
   /** The closing message, after saveArtifact returned. */
   summarize(request: ScriptRequest, results: ToolResults): string;
 }
 
-export const SCRIPTS = {} as Record<ArtifactKind, WorkflowScript>;
+export const SCRIPTS: Record<ArtifactKind, WorkflowScript> = {
+  sprint_plan: sprintPlanScript,
+  release_plan: releasePlanScript,
+  status_report: statusReportScript,
+  risk_register: riskRegisterScript,
+};
