@@ -3,10 +3,12 @@
  * Benchmarks use the real PostgreSQL at TEST_DATABASE_URL (default 127.0.0.1:5432) in a database of
  * their own, created and dropped here.
  */
+import { chatBenchmark } from "./chat";
 import { syncBenchmark } from "./sync";
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   sync: syncBenchmark,
+  chat: chatBenchmark,
 };
 
 const name = process.argv[2];

@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signInAs, type DemoRole } from "./fixtures";
 
-const ALL = ["Chat", "Approvals", "Connections", "Policies", "Metrics", "Training", "Audit"];
+const ALL = ["Chat", "Teams", "Approvals", "Connections", "Policies", "Metrics", "Training", "Audit"];
 
 const EXPECTED: Record<DemoRole, { home: string; nav: string[]; denied: { path: string; page: string; scope: string }[] }> = {
-  PM: { home: "/chat", nav: ["Chat", "Approvals", "Connections", "Policies", "Metrics", "Training"], denied: [{ path: "/audit", page: "Audit", scope: "audit:view" }] },
+  PM: { home: "/chat", nav: ["Chat", "Teams", "Approvals", "Connections", "Policies", "Metrics", "Training"], denied: [{ path: "/audit", page: "Audit", scope: "audit:view" }] },
   ENGINEER: {
     home: "/chat",
-    nav: ["Chat", "Approvals", "Connections"],
+    nav: ["Chat", "Teams", "Approvals", "Connections"],
     denied: [
       { path: "/policies", page: "Policies", scope: "policies:view" },
       { path: "/metrics", page: "Metrics", scope: "metrics:view" },

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { TRPCProvider } from "@/lib/trpc/react";
 import { type AppRouter } from "@/server/api/root";
 import { setModelInput } from "@/server/agent/models/models.router";
-import { apiKeyPlaceholder, ModelCard, toSetModelInput } from "./model-card";
+import { apiKeyPlaceholder, ModelCard, sameChoice, toSetModelInput } from "./model-card";
 
 describe("model form input", () => {
   it("sends only what the chosen provider uses, and leaves out an empty key", () => {
@@ -23,6 +23,14 @@ describe("model form input", () => {
     const draft = { provider: "OPENAI_COMPATIBLE" as const, modelId: "llama-3.1-8b", baseUrl: "http://localhost:11434/v1", apiKey: "" };
     expect(setModelInput.safeParse(toSetModelInput(draft)).success).toBe(true);
     expect(setModelInput.safeParse(toSetModelInput({ ...draft, baseUrl: "not a url" })).success).toBe(false);
+  });
+
+  it("counts a typed key or another field as a change, and nothing else", () => {
+    const saved = { provider: "OPENAI" as const, modelId: "gpt-4.1", baseUrl: "", apiKey: "" };
+    expect(sameChoice(toSetModelInput(saved), toSetModelInput({ ...saved, baseUrl: "http://ignored.example/v1" }))).toBe(true);
+    expect(sameChoice(toSetModelInput(saved), toSetModelInput({ ...saved, apiKey: "sk-new" }))).toBe(false);
+    expect(sameChoice(toSetModelInput(saved), toSetModelInput({ ...saved, modelId: "gpt-4.1-mini" }))).toBe(false);
+    expect(sameChoice(toSetModelInput(saved), toSetModelInput({ ...saved, provider: "BUILTIN" }))).toBe(false);
   });
 
   it("offers to keep a stored key only for the provider that stored it", () => {

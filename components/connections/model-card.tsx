@@ -49,6 +49,11 @@ export function toSetModelInput(draft: ModelDraft): SetModelInput {
   return { provider: "BUILTIN" };
 }
 
+/** Whether two inputs choose the same model; a typed key always counts as a change. */
+export function sameChoice(a: SetModelInput, b: SetModelInput): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** The key field's placeholder: a stored key is kept unless replaced, and only for the provider that stored it. */
 export function apiKeyPlaceholder(current: Pick<CurrentModel, "provider" | "hasApiKey">, provider: Provider): string {
   if (current.provider === provider && current.hasApiKey) return "stored — leave empty to keep";
@@ -119,7 +124,8 @@ function CurrentModelSummary({ current }: { current: CurrentModel }) {
         <span className="text-muted-foreground">Answering now: </span>
         <span className="font-medium">{current.label}</span>
       </span>
-      <Badge variant="secondary">{providerLabel(current.provider)}</Badge>
+      {/* The other labels already name their provider. */}
+      {current.provider === "OPENAI_COMPATIBLE" ? <Badge variant="secondary">{providerLabel(current.provider)}</Badge> : null}
       {broken ? (
         <Badge variant="warning">
           <AlertTriangle /> Not usable
@@ -155,6 +161,8 @@ function ModelForm({ current }: { current: CurrentModel }) {
   const formError = save.error?.data?.formErrors?.[0] ?? (save.error && !hasFieldErrors ? save.error.message : null);
   const set = (patch: Partial<ModelDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
+  const dirty = !sameChoice(toSetModelInput(draft), toSetModelInput(draftFrom(current)));
+
   function submit(e: FormEvent) {
     e.preventDefault();
     save.mutate(toSetModelInput(draft));
@@ -173,7 +181,7 @@ function ModelForm({ current }: { current: CurrentModel }) {
               onClick={() => set({ provider: p.id })}
               disabled={save.isPending}
               className={cn(
-                "rounded-lg border p-3 text-left outline-none transition-colors focus-visible:ring-2 focus-visible:ring-ring/50 disabled:opacity-60",
+                "flex flex-col items-start justify-start rounded-lg border p-3 text-left outline-none transition-colors focus-visible:ring-2 focus-visible:ring-ring/50 disabled:opacity-60",
                 draft.provider === p.id ? "border-primary bg-primary/5" : "hover:bg-accent",
               )}
             >
@@ -240,10 +248,10 @@ function ModelForm({ current }: { current: CurrentModel }) {
         ) : null}
       </CardContent>
       <CardFooter className="justify-end gap-2">
-        <Button type="button" variant="ghost" size="sm" disabled={save.isPending} onClick={() => (setDraft(draftFrom(current)), save.reset())}>
+        <Button type="button" variant="ghost" size="sm" disabled={save.isPending || (!dirty && !save.error)} onClick={() => (setDraft(draftFrom(current)), save.reset())}>
           Reset
         </Button>
-        <Button type="submit" size="sm" disabled={save.isPending}>
+        <Button type="submit" size="sm" disabled={save.isPending || !dirty}>
           {save.isPending ? <Loader2 className="animate-spin" /> : null} Save
         </Button>
       </CardFooter>

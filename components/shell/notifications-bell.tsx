@@ -88,7 +88,7 @@ export function NotificationsBell({ align = "start", side = "bottom", poll = tru
         <Button variant="ghost" size="icon-sm" aria-label={bellLabel(unread)} className={cn("relative text-muted-foreground hover:text-foreground", className)} data-testid="notifications-bell">
           <Bell />
           {badge ? (
-            <span className="absolute top-0.5 right-0.5 flex h-4 min-w-4 items-center justify-center rounded-full bg-primary px-1 text-[10px] leading-none font-semibold text-primary-foreground tabular-nums ring-2 ring-sidebar">
+            <span className="absolute -top-1 -right-1 flex h-4 min-w-4 items-center justify-center rounded-full bg-primary px-1 text-[10px] leading-none font-semibold text-primary-foreground tabular-nums ring-2 ring-sidebar">
               {badge}
             </span>
           ) : null}

@@ -171,10 +171,6 @@ function useTeamMutations() {
       ...optimistic((teams, v: { key: string; timezone?: string; sprintLengthDays?: number }) =>
         teams.map((t) => (t.key === v.key ? { ...t, ...(v.timezone ? { timezone: v.timezone } : {}), ...(v.sprintLengthDays ? { sprintLengthDays: v.sprintLengthDays } : {}) } : t)),
       ),
-      onSuccess: (_r, v) => {
-        if (v.timezone) toast.success(`${v.key} now plans in ${v.timezone}`);
-        else if (v.sprintLengthDays) toast.success(`${v.key} sprints are now ${v.sprintLengthDays} days`);
-      },
     }),
   );
 
@@ -327,7 +323,7 @@ function TeamCard({ team, canManage, zonesId, mutations }: { team: TeamView; can
       input.value = team.timezone;
       return;
     }
-    if (zone !== team.timezone) mutations.updateTeam.mutate({ key: team.key, timezone: zone });
+    if (zone !== team.timezone) mutations.updateTeam.mutate({ key: team.key, timezone: zone }, { onSuccess: () => toast.success(`${team.name} now plans in ${zone}`) });
   }
 
   function commitSprint(draft: string, input: HTMLInputElement) {
@@ -337,7 +333,7 @@ function TeamCard({ team, canManage, zonesId, mutations }: { team: TeamView; can
       input.value = String(team.sprintLengthDays);
       return;
     }
-    mutations.updateTeam.mutate({ key: team.key, sprintLengthDays: days });
+    mutations.updateTeam.mutate({ key: team.key, sprintLengthDays: days }, { onSuccess: () => toast.success(`${team.name} sprints are now ${days} days`) });
   }
 
   return (

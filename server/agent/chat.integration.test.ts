@@ -162,7 +162,7 @@ describe("the built-in planner", () => {
     expect(artifact.kind).toBe("status_report");
     expect(body.forecast).not.toBeNull();
     expect(body.forecast!.trials).toBe(10_000);
-    expect(body.sections[0]!.markdown).toMatch(/🟢 Green|🟠 Amber|🔴 Red/);
+    expect(body.sections[0]!.markdown).toMatch(/\*\*(Green|Amber|Red)\*\* — /);
   });
 
   it("says plainly that free-form chat needs a configured model", async () => {

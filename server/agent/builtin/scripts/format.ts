@@ -37,7 +37,7 @@ export function day(date: string | null | undefined): string {
   return `${d} ${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]} ${y}`;
 }
 
-export const SEVERITY_LABEL: Record<string, string> = { high: "🔴 High", medium: "🟠 Medium", low: "🟢 Low" };
+export const SEVERITY_LABEL: Record<string, string> = { high: "High", medium: "Medium", low: "Low" };
 
 /** A section's body, or an explicit line saying there is nothing, so no section is ever blank. */
 export function orNone(body: string, none: string): string {

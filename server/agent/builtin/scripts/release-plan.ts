@@ -6,12 +6,12 @@ import { resultOf } from "./results";
 import { risksTable } from "./risks-table";
 
 const STATUS: Record<string, string> = {
-  done: "✅ Done",
-  on_track: "🟢 On track",
-  at_risk: "🟠 At risk",
-  late: "🔴 Late",
-  no_target: "⚪ No target date",
-  unknown: "⚪ Cannot forecast",
+  done: "Done",
+  on_track: "On track",
+  at_risk: "At risk",
+  late: "Late",
+  no_target: "No target date",
+  unknown: "Cannot forecast",
 };
 
 export const releasePlanScript: WorkflowScript = {
@@ -62,7 +62,7 @@ export const releasePlanScript: WorkflowScript = {
         ? `${table(
             ["#", "Issue", "Title", "Points", "Working days", "Starts after"],
             cp.path.map((s, i) => [String(i + 1), cite(s.source), esc(s.title, 80), num(s.points), num(s.days), `${num(s.offsetDays)} days`]),
-          )}\n\nThe chain takes **${num(cp.totalDays)} working days**${cp.finish ? ` and ends ${day(cp.finish)} at the earliest` : ""}. ${esc(cp.basis, 300)}${cp.cycles.length ? `\n\n⚠️ Circular dependencies: ${cp.cycles.map((c) => c.map((k) => esc(k)).join(" → ")).join("; ")}. Fix these links in Jira.` : ""}`
+          )}\n\nThe chain takes **${num(cp.totalDays)} working days**${cp.finish ? ` and ends ${day(cp.finish)} at the earliest` : ""}. ${esc(cp.basis, 300)}${cp.cycles.length ? `\n\n**Circular dependencies:**: ${cp.cycles.map((c) => c.map((k) => esc(k)).join(" → ")).join("; ")}. Fix these links in Jira.` : ""}`
         : "",
       "No dependency chains among the remaining items.",
     );
@@ -106,7 +106,7 @@ export const releasePlanScript: WorkflowScript = {
     if (!plan || !plan.ok) return "The release plan is saved.";
     const f = plan.forecast;
     return [
-      `**${esc(plan.release.name)}** (${r.teamName}) is **${(STATUS[plan.status] ?? plan.status).replace(/^\S+ /, "").toLowerCase()}**: ${esc(plan.statusReason, 300)}`,
+      `**${esc(plan.release.name)}** (${r.teamName}) is **${(STATUS[plan.status] ?? plan.status).toLowerCase()}**: ${esc(plan.statusReason, 300)}`,
       f.unreachable ? "" : `85% likely by ${day(f.percentiles.p85)}${plan.targetDate ? ` against a target of ${day(plan.targetDate)}` : ""}.`,
       plan.cuts?.items.length ? `Cutting ${plural(plan.cuts.items.length, "item")} (${plan.cuts.items.slice(0, 3).map((c) => cite(c.source)).join(", ")}${plan.cuts.items.length > 3 ? ", …" : ""}) makes the date at 85%.` : "",
       plan.criticalPath.path.length ? `The critical path is ${plural(plan.criticalPath.path.length, "item")} long (${num(plan.criticalPath.totalDays)} working days).` : "",

@@ -59,7 +59,7 @@ export const sprintPlanScript: WorkflowScript = {
     const load = orNone(
       table(
         ["Person", "Planned points", "Items", "Capacity (points)", ""],
-        plan.load.map((l) => [esc(l.name, 40), num(l.points), String(l.items), num(l.capacityPoints), l.overloaded ? "⚠️ Over capacity" : ""]),
+        plan.load.map((l) => [esc(l.name, 40), num(l.points), String(l.items), num(l.capacityPoints), l.overloaded ? "**Over capacity**" : ""]),
       ),
       "No planned work yet.",
     );
@@ -102,7 +102,7 @@ export const sprintPlanScript: WorkflowScript = {
       `Here is the plan for **${esc(plan.sprint.name)}** (${r.teamName}): ${plural(t.plannedItems, "item")} for **${num(t.plannedPoints)} points** against a capacity of ${num(plan.capacity.points)} points${top ? `, starting with ${top}` : ""}.`,
       t.carryOverItems ? `${plural(t.carryOverItems, "item")} carry over (${num(t.carryOverPoints)} points).` : "",
       t.deferredItems ? `${plural(t.deferredItems, "item")} wait on blockers.` : "",
-      plan.load.some((l) => l.overloaded) ? `Over capacity: ${plan.load.filter((l) => l.overloaded).map((l) => esc(l.name)).join(", ")}.` : "",
+      plan.load.some((l) => l.overloaded) ? `Over capacity: ${plan.load.filter((l) => l.overloaded).map((l) => esc(l.name).replace(/\.$/, "")).join(", ")}.` : "",
       plan.warnings.length ? `Note: ${esc(plan.warnings[0], 200)}` : "",
       `The plan is open beside the chat${saved?.version && saved.version > 1 ? ` as version ${saved.version}` : ""}: edit it, or export it as Markdown.`,
     ]

@@ -8,12 +8,12 @@ import { risksTable } from "./risks-table";
 function rag(report: StatusReport): { label: string; reason: string } {
   const p = report.forecast?.probabilityByEnd ?? null;
   const high = report.risks.filter((r) => r.severity === "high").length;
-  if (p !== null && p < 0.5) return { label: "🔴 Red", reason: `only ${pct(p)} likely to finish the remaining work by the sprint end` };
+  if (p !== null && p < 0.5) return { label: "Red", reason: `only ${pct(p)} likely to finish the remaining work by the sprint end` };
   if ((p !== null && p < 0.85) || report.blocked.length > 0 || high > 0) {
     const why = [p !== null && p < 0.85 ? `${pct(p)} likely to finish by the sprint end` : "", report.blocked.length ? plural(report.blocked.length, "blocked item") : "", high ? plural(high, "high-severity risk") : ""].filter(Boolean);
-    return { label: "🟠 Amber", reason: why.join(", ") };
+    return { label: "Amber", reason: why.join(", ") };
   }
-  return { label: "🟢 Green", reason: p !== null ? `${pct(p)} likely to finish by the sprint end, nothing blocked` : "nothing blocked" };
+  return { label: "Green", reason: p !== null ? `${pct(p)} likely to finish by the sprint end, nothing blocked` : "nothing blocked" };
 }
 
 export const statusReportScript: WorkflowScript = {
@@ -96,7 +96,7 @@ export const statusReportScript: WorkflowScript = {
     if (!report || !report.ok) return "The status report is saved.";
     const status = rag(report);
     return [
-      `**${r.teamName}, ${esc(report.sprint.name)}: ${status.label.replace(/^\S+ /, "")}** — ${status.reason}.`,
+      `**${r.teamName}, ${esc(report.sprint.name)}: ${status.label}** — ${status.reason}.`,
       `${pct(report.progress)} done on day ${report.days.elapsed} of ${report.days.total}; ${plural(report.completedThisWeek.length, "item")} finished this week${report.blocked.length ? `, ${plural(report.blocked.length, "item")} blocked (${report.blocked.slice(0, 3).map((b) => cite(b.source)).join(", ")})` : ""}.`,
       "The report is open beside the chat: edit it before you share it.",
     ].join(" ");

@@ -1,0 +1,81 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs } from "./fixtures";
+
+/** Starts a workflow from the empty chat for a team and waits for its artifact beside the chat. */
+async function startWorkflow(page: Page, kind: string, team: string) {
+  await page.goto("/chat");
+  const starters = page.getByTestId("workflow-starters");
+  await starters.getByRole("radio", { name: team }).click();
+  await starters.getByTestId(`starter-${kind}`).click();
+  // The stream shows the engine's tool steps as they run, then the artifact card and the answer.
+  await expect(page.getByTestId("tool-row").first()).toBeVisible();
+  await expect(page.getByTestId("artifact-card")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("model-badge")).toContainText("Built-in planner");
+  const panel = page.getByTestId("artifact-panel");
+  await expect(panel).toBeVisible();
+  await expect(page).toHaveURL(/\/chat\/[\w-]+$/);
+  return panel;
+}
+
+test.describe("Planning chat", () => {
+  test("a PM plans next sprint, follows a citation to its source, edits the plan and saves a new version", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signInAs(page, "PM");
+    const panel = await startWorkflow(page, "sprint_plan", "Payments");
+    await expect(panel.getByRole("heading", { level: 2, name: "Committed scope" })).toBeVisible();
+    await expect(panel.getByTestId("artifact-body")).toContainText(/Commit \d+(\.\d)? points/);
+    await expect(panel).toHaveAttribute("data-version", "1");
+
+    // A citation chip opens the issue in the tool it came from (the sandbox company's Jira).
+    const chip = panel.getByTestId("artifact-body").getByRole("link", { name: /^PAY-\d+ \(/ }).first();
+    const key = (await chip.innerText()).trim();
+    expect(key).toMatch(/^PAY-\d+$/);
+    const [source] = await Promise.all([page.waitForEvent("popup"), chip.click()]);
+    await expect(source.locator("main")).toContainText(key);
+    await source.close();
+
+    // Edit the summary and save: a new version, the old one still there.
+    await panel.getByTestId("artifact-edit").click();
+    const summary = panel.getByRole("textbox", { name: "Summary (Markdown)" });
+    await summary.fill("We commit to the payments retry work first. Agreed with the team on Monday.");
+    await panel.getByTestId("artifact-save").click();
+    await expect(panel).toHaveAttribute("data-version", "2");
+    await expect(panel.getByTestId("artifact-body")).toContainText("Agreed with the team on Monday.");
+    await panel.getByTestId("version-picker").click();
+    await page.getByRole("menuitemradio", { name: /Version 1/ }).click();
+    await expect(panel.getByTestId("old-version-notice")).toBeVisible();
+    await expect(panel.getByTestId("artifact-body")).not.toContainText("Agreed with the team on Monday.");
+
+    // The conversation is in the sidebar and reopens with its messages.
+    await page.reload();
+    await expect(page.getByTestId("message-assistant")).toContainText("Here is the plan for");
+  });
+
+  test("a PM writes the weekly status report and a risk register", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signInAs(page, "PM");
+    const report = await startWorkflow(page, "status_report", "Mobile");
+    await expect(report.getByRole("heading", { level: 2, name: "Progress" })).toBeVisible();
+    await expect(report.getByTestId("artifact-body")).toContainText(/(Green|Amber|Red) —/);
+    await expect(report.getByTestId("artifact-sources").getByRole("link").first()).toBeVisible();
+
+    const register = await startWorkflow(page, "risk_register", "Platform");
+    await expect(register.getByRole("heading", { level: 2, name: "Register" })).toBeVisible();
+    await expect(register.getByTestId("artifact-body")).toContainText(/\d+ risks?/);
+    const chip = register.getByTestId("artifact-body").getByRole("link", { name: /^PLAT-\d+ \(/ }).first();
+    await expect(chip).toHaveAttribute("href", /\/browse\/PLAT-\d+$/);
+  });
+
+  test("free-form questions get a plain answer about the built-in planner, and the release plan shows its forecast", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signInAs(page, "PM");
+    await page.goto("/chat");
+    await page.getByRole("textbox", { name: "Message" }).fill("Who reviewed the checkout PR?");
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("message-assistant")).toContainText("Free-form chat needs a configured language model");
+
+    const release = await startWorkflow(page, "release_plan", "Mobile");
+    await expect(release.getByRole("heading", { level: 2, name: "Critical path" })).toBeVisible();
+    await expect(release.getByText(/85% likely by/).first()).toBeVisible();
+  });
+});
