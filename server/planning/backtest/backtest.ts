@@ -57,7 +57,7 @@ export function runBacktest(text: string, file: string, options: BacktestOptions
       groups: result.groups,
       skipped,
       method: {
-        sampling: "weekly throughput, drawn uniformly with replacement",
+        sampling: "weekly throughput, drawn uniformly with replacement, scaled per trial by a rate change seen in the last 52 weeks",
         windowWeeks: opts.windowWeeks,
         warmupWeeks: opts.warmupWeeks,
         toleranceDays: opts.toleranceDays,

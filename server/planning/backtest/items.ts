@@ -1,11 +1,12 @@
 /**
  * Items back-test: replays a team's weekly throughput. At every week after the warm-up it forecasts, from
  * the weeks before only, how many items will be finished in the next `horizonWeeks` weeks, exactly as the
- * product does (forecastHowMany over the last `windowWeeks` weeks), then records what happened.
+ * product does (forecastHowMany over the last `windowWeeks` weeks, with the last year as rate history), then
+ * records what happened.
  */
 import { tz } from "@date-fns/tz";
 import { format, startOfWeek } from "date-fns";
-import { forecastHowMany, weeklyThroughput, DEFAULT_SEED } from "@/server/planning/engine/forecast";
+import { forecastHowMany, weeklyThroughput, DEFAULT_SEED, RATE_HISTORY_WEEKS } from "@/server/planning/engine/forecast";
 import type { ItemRow, SkipCounts } from "./parse";
 import type { BacktestForecast, GroupForecasts } from "./report";
 
@@ -110,7 +111,13 @@ function backtestGroup(
       cutoffsWithoutThroughput++;
       continue;
     }
-    const forecast = forecastHowMany({ samples: window, periods: opts.horizonWeeks, trials: opts.trials, seed: opts.seed });
+    const forecast = forecastHowMany({
+      samples: window,
+      rateHistory: counts.slice(Math.max(0, t - RATE_HISTORY_WEEKS), t),
+      periods: opts.horizonWeeks,
+      trials: opts.trials,
+      seed: opts.seed,
+    });
     const actual = sum(counts.slice(t, t + opts.horizonWeeks));
     const naive = (sum(counts.slice(t - NAIVE_WEEKS, t)) / NAIVE_WEEKS) * opts.horizonWeeks;
     forecasts.push({

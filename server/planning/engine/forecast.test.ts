@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forecastCompletion, forecastHowMany, percentile, weeklyThroughput } from "./forecast";
+import { forecastCompletion, forecastHowMany, percentile, rateMultipliers, weeklyThroughput } from "./forecast";
 
 const day = 86_400_000;
 
@@ -124,6 +124,84 @@ describe("forecastHowMany", () => {
   it("returns zeros without samples or periods", () => {
     expect(forecastHowMany({ samples: [], periods: 4 })).toEqual({ p50: 0, p85: 0, p95: 0 });
     expect(forecastHowMany({ samples: [3], periods: 0 })).toEqual({ p50: 0, p85: 0, p95: 0 });
+  });
+});
+
+describe("rateMultipliers", () => {
+  // Four weeks at 10, then five at 20. Consecutive 4-week pairs, newest first: weeks 1–4 (50) → 5–8 (80) gives
+  // ln 1.6; weeks 0–3 (40) → 4–7 (80) gives ln 2.
+  const stepUp = [10, 10, 10, 10, 20, 20, 20, 20, 20];
+
+  it("uses the changes as they are when the samples have no noise, centred on their median", () => {
+    // cv = 0, so nothing is shrunk. Median of [ln 1.6, ln 2] (upper of two) = ln 2 → exp(ln 1.6 − ln 2) = 0.8, 1.
+    const m = rateMultipliers(stepUp, [10])!;
+    expect(Array.from(m).map((v) => Number(v.toFixed(12)))).toEqual([0.8, 1]);
+  });
+
+  it("removes the spread that period-to-period noise alone explains", () => {
+    // Changes, newest first: ln(e² / 1) = 2, ln(1 / 1) = 0 → mean 1, variance 2 (n − 1).
+    // Samples [0, 20]: mean 10, variance 200, cv² = 2 → noise 2 · 2 / 4 = 1, drift 1, shrink √(1/2).
+    // Median (upper of two) = 2 → exp(0) = 1 and exp(−2 · √½) = exp(−√2).
+    const m = rateMultipliers([1, 0, 0, 0, 1, 0, 0, 0, Math.E ** 2], [0, 20])!;
+    expect(m.length).toBe(2);
+    expect(m[0]).toBeCloseTo(1, 12);
+    expect(m[1]).toBeCloseTo(Math.exp(-Math.SQRT2), 12);
+  });
+
+  it("is null without history, with fewer than two changes, or when noise explains all of the spread", () => {
+    expect(rateMultipliers(undefined, [10])).toBeNull();
+    expect(rateMultipliers([10, 10, 10, 10, 20, 20, 20, 20], [10])).toBeNull(); // one pair only
+    expect(rateMultipliers([5, 5, 5, 5, 5, 5, 5, 5, 5, 5], [5])).toBeNull(); // no change at all
+    // Changes ln 1.6 and ln 2: variance ½ (ln 1.25)² ≈ 0.025; samples [0, 20] alone explain 1.
+    expect(rateMultipliers(stepUp, [0, 20])).toBeNull();
+  });
+
+  it("skips stretches without throughput instead of failing", () => {
+    // Pairs newest first: (0,0,0,10)→(10,10,10,10) ln 4; (0,0,0,0)→… skipped; only one usable change → null.
+    expect(rateMultipliers([0, 0, 0, 0, 10, 10, 10, 10, 10], [10])).toBeNull();
+  });
+});
+
+describe("forecasts with a rate history", () => {
+  const start = new Date("2025-03-03T00:00:00Z");
+  const stepUp = [10, 10, 10, 10, 20, 20, 20, 20, 20];
+
+  it("forecastHowMany scales each trial by a drawn multiplier", () => {
+    // Multipliers 0.8 and 1 (see above), each about half the trials: totals 32 or 40.
+    const f = forecastHowMany({ samples: [10], periods: 4, rateHistory: stepUp, trials: 2_000, seed: 5 });
+    expect(f.p85).toBe(32);
+    expect(f.p95).toBe(32);
+    expect([32, 40]).toContain(f.p50);
+  });
+
+  it("forecastHowMany rounds scaled whole-number totals to whole numbers", () => {
+    // 3 × 0.8 = 2.4 → 2.
+    expect(forecastHowMany({ samples: [1], periods: 3, rateHistory: stepUp, trials: 2_000, seed: 5 }).p95).toBe(2);
+  });
+
+  it("forecastCompletion finishes later in the slower trials", () => {
+    // 40 items: rate 1 → 10 a week, 4 weeks; rate 0.8 → 8 a week, 5 weeks.
+    const f = forecastCompletion({ samples: [10], remaining: 40, start, periodDays: 7, rateHistory: stepUp, trials: 2_000, seed: 5 });
+    expect(f.curve.map((c) => c.date.toISOString().slice(0, 10))).toEqual(["2025-03-31", "2025-04-07"]);
+    expect(f.curve[0]!.probability).toBeGreaterThan(0.4);
+    expect(f.curve[0]!.probability).toBeLessThan(0.6);
+    expect(f.curve[1]!.probability).toBe(1);
+    expect(f.p95).toEqual(new Date("2025-04-07T00:00:00Z"));
+  });
+
+  it("a history too short to measure change gives the plain forecast", () => {
+    const base = { samples: [0, 3, 8, 2, 5], periods: 4, trials: 500, seed: 99 };
+    expect(forecastHowMany({ ...base, rateHistory: [3, 8, 2, 5] })).toEqual(forecastHowMany(base));
+  });
+
+  it("stays fast: 10,000 trials over 1,000 items with a year of history", () => {
+    const samples = [6, 9, 10, 12, 8, 14, 11, 7, 10, 13, 9, 11];
+    const rateHistory = Array.from({ length: 52 }, (_, i) => 6 + ((i * 7) % 11));
+    const t0 = performance.now();
+    const f = forecastCompletion({ samples, remaining: 1_000, start, periodDays: 7, rateHistory });
+    const elapsed = performance.now() - t0;
+    expect(f.unreachable).toBe(false);
+    expect(elapsed).toBeLessThan(500);
   });
 });
 

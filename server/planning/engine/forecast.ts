@@ -3,6 +3,10 @@
  * be done in N periods?". Both replay history by drawing one past period's throughput at a time, uniformly
  * and with replacement, from a seeded generator so the same inputs always give the same dates.
  *
+ * Given a longer `rateHistory`, each trial also scales its draws by one rate multiplier: throughput does not
+ * stay at the level of the sampled window, it drifts, and over several periods that drift, not the
+ * week-to-week noise, is what makes forecasts miss. See {@link rateMultipliers}.
+ *
  * Pure: no clock, no I/O. Callers pass `now`/`start` and the history.
  */
 import { tz } from "@date-fns/tz";
@@ -16,6 +20,10 @@ export const DEFAULT_TRIALS = 10_000;
 export const DEFAULT_SEED = 20_240_601;
 /** Default cap on simulated periods per trial, so a trickle of throughput cannot loop for ever. */
 export const DEFAULT_MAX_PERIODS = 1_000;
+/** Length of the stretches whose throughput is compared to measure how the rate changes: about a month of weeks. */
+export const RATE_BLOCK_PERIODS = 4;
+/** Weeks of history callers pass as `rateHistory`: a year, so the spread reflects the team's recent habits. */
+export const RATE_HISTORY_WEEKS = 52;
 
 export interface WeeklyThroughput {
   /** Monday 00:00 of the week in the requested time zone, as an instant. */
@@ -61,6 +69,18 @@ export function weeklyThroughput(
   return counts.map((count, i) => ({ weekStart: new Date(boundaries[i]!), finished: count }));
 }
 
+/** Optional longer history from which both forecasts learn how much the throughput rate drifts. */
+export interface RateHistory {
+  /**
+   * Per-period throughput over a longer stretch (weekly: the last {@link RATE_HISTORY_WEEKS} weeks), oldest
+   * first, ending with the same period as `samples`. When it holds at least two pairs of consecutive
+   * {@link RATE_BLOCK_PERIODS}-period stretches with throughput, every trial scales its draws by a rate
+   * multiplier drawn from the changes seen there (see {@link rateMultipliers}); otherwise the draws are
+   * used as they are. Negative and non-finite values count as 0.
+   */
+  rateHistory?: number[];
+}
+
 /** Input of {@link forecastCompletion}. */
 export interface CompletionInput {
   /** Past per-period throughput (e.g. items finished in each of the last 12 weeks). Negative values count as 0. */
@@ -79,6 +99,8 @@ export interface CompletionInput {
   maxPeriods?: number;
   /** Zone whose calendar days period ends are counted in, so a DST change keeps dates on midnight; default UTC. */
   timezone?: string;
+  /** See {@link RateHistory.rateHistory}. */
+  rateHistory?: number[];
 }
 
 /** Result of {@link forecastCompletion}. */
@@ -104,8 +126,9 @@ export interface CompletionForecast {
 }
 
 /**
- * Monte Carlo completion forecast: each trial adds a uniformly drawn past period's throughput until the
- * running total reaches `remaining`; the number of periods it took, times `periodDays`, gives its date.
+ * Monte Carlo completion forecast: each trial adds a uniformly drawn past period's throughput (times the
+ * trial's rate multiplier, when `rateHistory` is given) until the running total reaches `remaining`; the
+ * number of periods it took, times `periodDays`, gives its date.
  * Percentile dates use the smallest period count that at least that share of trials finished within
  * (nearest rank, never interpolated: a date between two period ends would claim precision the history
  * does not have).
@@ -127,15 +150,17 @@ export function forecastCompletion(input: CompletionInput): CompletionForecast {
 
   const rng = xoroshiro128plus(input.seed ?? DEFAULT_SEED);
   const lastIndex = samples.length - 1;
+  const multipliers = rateMultipliers(input.rateHistory, samples);
   const remaining = input.remaining;
   // finishedAt[k] = trials that reached `remaining` after exactly k periods; index maxPeriods + 1 = never.
   const finishedAt = new Uint32Array(maxPeriods + 2);
   let longest = 0;
   for (let trial = 0; trial < trials; trial++) {
+    const rate = multipliers === null ? 1 : multipliers[uniformInt(rng, 0, multipliers.length - 1)]!;
     let done = 0;
     let periods = 0;
     while (done < remaining && periods < maxPeriods) {
-      done += samples[uniformInt(rng, 0, lastIndex)]!;
+      done += samples[uniformInt(rng, 0, lastIndex)]! * rate;
       periods++;
     }
     const k = done >= remaining ? periods : maxPeriods + 1;
@@ -169,12 +194,16 @@ export interface HowManyInput {
   periods: number;
   trials?: number;
   seed?: number;
+  /** See {@link RateHistory.rateHistory}. */
+  rateHistory?: number[];
 }
 
 /**
  * "At least" counts: `p85` is the largest total that at least 85% of simulated futures reach or exceed,
  * so there is an 85% chance of finishing at least `p85` (likewise p50, p95; p95 ≤ p85 ≤ p50). Each total
- * is a sum of `periods` drawn samples. No samples or no periods → all zero.
+ * is a sum of `periods` drawn samples, times the trial's rate multiplier when `rateHistory` is given; when
+ * every sample is a whole number the scaled total is rounded to the nearest whole number, so counts stay
+ * counts. No samples or no periods → all zero.
  */
 export function forecastHowMany(input: HowManyInput): { p50: number; p85: number; p95: number } {
   const trials = positiveInt(input.trials, DEFAULT_TRIALS);
@@ -184,11 +213,14 @@ export function forecastHowMany(input: HowManyInput): { p50: number; p85: number
 
   const rng = xoroshiro128plus(input.seed ?? DEFAULT_SEED);
   const lastIndex = samples.length - 1;
+  const multipliers = rateMultipliers(input.rateHistory, samples);
+  const counts = samples.every(Number.isInteger);
   const totals = new Float64Array(trials);
   for (let trial = 0; trial < trials; trial++) {
+    const rate = multipliers === null ? 1 : multipliers[uniformInt(rng, 0, multipliers.length - 1)]!;
     let total = 0;
     for (let p = 0; p < periods; p++) total += samples[uniformInt(rng, 0, lastIndex)]!;
-    totals[trial] = total;
+    totals[trial] = counts ? Math.round(total * rate) : total * rate;
   }
   totals.sort();
   // With n trials sorted ascending, totals[floor((100 - p)% of n)] is reached or beaten by at least p% of them.
@@ -211,6 +243,51 @@ export function percentile(sortedAscending: number[], p: number): number {
   const a = sortedAscending[lower]!;
   const b = sortedAscending[upper]!;
   return a + (b - a) * (rank - lower);
+}
+
+/**
+ * The rate multipliers trials draw from, or null when the history cannot say how the rate drifts.
+ *
+ * The history is cut into every pair of consecutive {@link RATE_BLOCK_PERIODS}-period stretches, and each
+ * pair with throughput on both sides gives a log change ℓ = ln(later total / earlier total). Part of the
+ * spread of ℓ is only the period-to-period noise that drawing single periods already simulates; by the
+ * delta method a log ratio of two B-period totals carries about 2·cv²/B of it, where cv is the coefficient
+ * of variation of `samples`. Only the rest, τ² = var(ℓ) − 2·cv²/B, is genuine drift, so the changes are
+ * shrunk towards their median by √(τ²/var(ℓ)). The multipliers are exp of the shrunk changes minus that
+ * median: the median multiplier is 1, so the middle forecast stays with the sampled window and only the
+ * spread around it widens. Fewer than two changes, or no drift beyond the noise → null.
+ */
+export function rateMultipliers(history: number[] | undefined, samples: ArrayLike<number>): Float64Array | null {
+  if (history === undefined) return null;
+  const values = history.map((v) => (Number.isFinite(v) && v > 0 ? v : 0));
+  const block = RATE_BLOCK_PERIODS;
+  const changes: number[] = [];
+  for (let end = values.length; end - 2 * block >= 0; end--) {
+    let earlier = 0;
+    let later = 0;
+    for (let i = end - 2 * block; i < end - block; i++) earlier += values[i]!;
+    for (let i = end - block; i < end; i++) later += values[i]!;
+    if (earlier > 0 && later > 0) changes.push(Math.log(later / earlier));
+  }
+  if (changes.length < 2) return null;
+
+  const meanChange = mean(changes);
+  const changeVariance = changes.reduce((a, c) => a + (c - meanChange) ** 2, 0) / (changes.length - 1);
+  const sampleMean = mean(Array.from(samples));
+  const sampleVariance =
+    samples.length < 2 ? 0 : Array.from(samples).reduce((a, v) => a + (v - sampleMean) ** 2, 0) / (samples.length - 1);
+  const noise = (2 * sampleVariance) / (sampleMean * sampleMean * block);
+  const drift = changeVariance - noise;
+  if (!(drift > 0)) return null;
+
+  const shrink = Math.sqrt(drift / changeVariance);
+  const sorted = [...changes].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  return Float64Array.from(changes, (c) => Math.exp((c - median) * shrink));
+}
+
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
 /** Samples as a typed array, negatives and non-finite values as 0; null when nothing would ever finish. */

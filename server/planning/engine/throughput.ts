@@ -1,5 +1,5 @@
 import { dayKey } from "./calendar";
-import { type CompletionForecast, weeklyThroughput } from "./forecast";
+import { type CompletionForecast, RATE_HISTORY_WEEKS, weeklyThroughput } from "./forecast";
 import { finishedAt, isDone, isWorkItem } from "./items";
 import { itemSource, uniqueSources } from "./sources";
 import { type SourceRef, type TeamSnapshot } from "./types";
@@ -19,21 +19,32 @@ export const FORECAST_SEED = 1_729;
 export interface Throughput {
   weeks: { weekStart: Date; finished: number }[];
   samples: number[];
+  /**
+   * Items finished per week over the last {@link RATE_HISTORY_WEEKS} complete weeks (or `weeks`, if longer),
+   * oldest first, ending with the same week as `samples`. Pass it as the forecasts' `rateHistory` so they
+   * allow for the rate drifting away from the sampled weeks.
+   */
+  rateHistory: number[];
   sources: SourceRef[];
 }
 
 export function teamThroughput(snapshot: TeamSnapshot, weeks = THROUGHPUT_WEEKS): Throughput {
   const done = snapshot.items.filter((i) => isWorkItem(i) && isDone(i));
-  const series = weeklyThroughput(
-    done.map((i) => finishedAt(i)!),
-    { now: snapshot.now, weeks, timezone: snapshot.team.timezone },
-  );
+  const finishedDates = done.map((i) => finishedAt(i)!);
+  const longest = Math.max(weeks, RATE_HISTORY_WEEKS);
+  const history = weeklyThroughput(finishedDates, { now: snapshot.now, weeks: longest, timezone: snapshot.team.timezone });
+  const series = history.slice(history.length - Math.max(0, Math.floor(weeks)));
   const from = series[0]?.weekStart.getTime() ?? snapshot.now.getTime();
   const counted = done.filter((i) => {
     const t = finishedAt(i)!.getTime();
     return t >= from && t < snapshot.now.getTime();
   });
-  return { weeks: series, samples: series.map((w) => w.finished), sources: uniqueSources(counted.map(itemSource)) };
+  return {
+    weeks: series,
+    samples: series.map((w) => w.finished),
+    rateHistory: history.map((w) => w.finished),
+    sources: uniqueSources(counted.map(itemSource)),
+  };
 }
 
 /** A forecast ready to show: percentiles, the completion curve and the history it sampled. */
