@@ -61,7 +61,7 @@ export function ChatWorkspace({ conversationId, persisted, initialMessages, team
 
   return (
     <div className="flex h-dvh min-h-0 md:h-dvh">
-      <aside className={cn("hidden shrink-0 flex-col border-r bg-muted/20 transition-[width] lg:flex", sidebarOpen ? "w-64" : "w-0 overflow-hidden border-r-0")} aria-label="Conversations">
+      <aside className={cn("hidden shrink-0 flex-col border-r bg-muted/20 transition-[width] lg:flex", sidebarOpen ? "w-64 p-3" : "w-0 overflow-hidden border-r-0")} aria-label="Conversations">
         {sidebarOpen && (
           <ConversationList
             conversations={(conversations.data ?? []).map((c) => ({ id: c.id, title: c.title, updatedAt: c.updatedAt.toISOString(), kind: (c.kind as ArtifactKind | null) ?? null }))}
@@ -108,7 +108,7 @@ export function ChatWorkspace({ conversationId, persisted, initialMessages, team
         />
       </section>
       {artifactId && (
-        <aside className="fixed inset-0 z-40 flex min-h-0 flex-col bg-background xl:static xl:z-auto xl:w-[44%] xl:max-w-3xl xl:border-l" aria-label="Artifact">
+        <aside className="fixed inset-0 z-40 flex min-h-0 flex-col bg-background xl:static xl:z-auto xl:w-[48%] xl:max-w-[52rem] xl:border-l" aria-label="Artifact">
           <ArtifactViewer key={artifactId} artifactId={artifactId} onClose={() => setArtifactId(null)} />
         </aside>
       )}

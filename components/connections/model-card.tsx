@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type inferRouterInputs, type inferRouterOutputs } from "@trpc/server";
-import { formatDistanceToNowStrict } from "date-fns";
+import { formatDistanceToNow } from "date-fns";
 import { AlertTriangle, Cpu, Loader2 } from "lucide-react";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { toast } from "sonner";
@@ -135,7 +135,7 @@ function CurrentModelSummary({ current }: { current: CurrentModel }) {
       ) : (
         <Badge variant="outline">Workflows only</Badge>
       )}
-      {current.updatedAt ? <span className="text-xs text-muted-foreground">Changed {formatDistanceToNowStrict(current.updatedAt, { addSuffix: true })}</span> : null}
+      {current.updatedAt ? <span className="text-xs text-muted-foreground">Changed {formatDistanceToNow(current.updatedAt, { addSuffix: true })}</span> : null}
     </div>
   );
 }
@@ -148,7 +148,7 @@ function ModelForm({ current }: { current: CurrentModel }) {
   const save = useMutation(
     trpc.models.set.mutationOptions({
       onSuccess: (_r, input) => {
-        toast.success(input.provider === "BUILTIN" ? "The built-in planner answers from now on" : `${providerLabel(input.provider)} ${input.modelId} answers from now on`);
+        toast.success(input.provider === "BUILTIN" ? "The built-in planner answers from now on" : `${input.provider === "OPENAI" ? "OpenAI " : ""}${input.modelId} answers from now on`);
         setDraft((d) => ({ ...d, apiKey: "" }));
         void queryClient.invalidateQueries({ queryKey: trpc.models.current.queryKey() });
       },

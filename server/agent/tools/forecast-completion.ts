@@ -24,7 +24,7 @@ export const forecastCompletionTool = (ctx: AgentContext) =>
       const open = snapshot.items.filter((i) => keys.has(i.key) && i.statusCategory !== "done");
       const remaining = remainingItems ?? open.length;
       const throughput = teamThroughput(snapshot);
-      const forecast = forecastCompletion({ samples: throughput.samples, remaining, start: snapshot.now, periodDays: 7, seed: FORECAST_SEED });
+      const forecast = forecastCompletion({ samples: throughput.samples, rateHistory: throughput.rateHistory, remaining, start: snapshot.now, periodDays: 7, seed: FORECAST_SEED });
       const label = issueKeys?.length ? `${remaining} unfinished of ${keys.size} named issues` : `${remaining} items of ${snapshot.team.name}`;
       const view = forecastView(label, targetDate ?? null, forecast, throughput, snapshot.team.timezone);
       const byTarget = targetDate ? (forecast.curve.filter((c) => dayKey(c.date, snapshot.team.timezone) <= targetDate).at(-1)?.probability ?? 0) : null;

@@ -190,6 +190,7 @@ interface ForecastCtx {
 function forecastDays(ctx: ForecastCtx, remaining: number): { p50: string; p85: string; unreachable: boolean } {
   const f = forecastCompletion({
     samples: ctx.throughput.samples,
+    rateHistory: ctx.throughput.rateHistory,
     remaining,
     start: ctx.snapshot.now,
     periodDays: 7,
@@ -268,7 +269,7 @@ function chooseCuts(remaining: EngineItem[], count: number, graph: BlockGraph): 
 function cutPlan(ctx: ForecastCtx, remaining: EngineItem[], target: string, graph: BlockGraph): CutPlan {
   const today = dayKey(ctx.snapshot.now, ctx.snapshot.team.timezone);
   const weeks = Math.max(0, Math.floor(daysBetweenKeys(today, target) / 7));
-  const fit = forecastHowMany({ samples: ctx.throughput.samples, periods: weeks, trials: ctx.trials, seed: ctx.seed }).p85;
+  const fit = forecastHowMany({ samples: ctx.throughput.samples, rateHistory: ctx.throughput.rateHistory, periods: weeks, trials: ctx.trials, seed: ctx.seed }).p85;
   const cuts = chooseCuts(remaining, Math.max(0, remaining.length - Math.floor(fit)), graph);
   const left = remaining.length - cuts.length;
   const after = left > 0 ? forecastDays(ctx, left) : null;
@@ -306,6 +307,7 @@ export function planRelease(snapshot: TeamSnapshot, opts: ReleasePlanOptions = {
   const ctx: ForecastCtx = { snapshot, throughput, trials: opts.trials, seed: opts.seed ?? FORECAST_SEED };
   const completion = forecastCompletion({
     samples: throughput.samples,
+    rateHistory: throughput.rateHistory,
     remaining: remaining.length,
     start: snapshot.now,
     periodDays: 7,
