@@ -601,13 +601,14 @@ function Schedules({ team, canManage, zonesId, mutations }: { team: TeamView; ca
                 {!s.enabled ? <Badge variant="outline">Paused</Badge> : null}
                 {canManage ? (
                   <div className="flex items-center gap-1">
+                    {/* The tooltip trigger takes over data-state, so the track styles on aria-checked. */}
                     <Tip label={s.enabled ? "Pause" : "Resume"}>
                       <Switch.Root
                         checked={s.enabled}
                         disabled={busy}
                         onCheckedChange={(enabled) => mutations.setScheduleEnabled.mutate({ id: s.id, enabled })}
                         aria-label={`${title} runs on schedule`}
-                        className="mr-1 inline-flex h-5 w-9 shrink-0 items-center rounded-full bg-input transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring/50 disabled:opacity-50 data-[state=checked]:bg-primary"
+                        className="mr-1 inline-flex h-5 w-9 shrink-0 items-center rounded-full bg-input transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring/50 disabled:opacity-50 aria-checked:bg-primary"
                       >
                         <Switch.Thumb className="pointer-events-none block size-4 translate-x-0.5 rounded-full bg-white shadow-sm transition-transform data-[state=checked]:translate-x-[1.125rem] dark:data-[state=unchecked]:bg-foreground/80 dark:data-[state=checked]:bg-primary-foreground" />
                       </Switch.Root>
