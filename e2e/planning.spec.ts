@@ -22,7 +22,7 @@ test.describe("Planning chat", () => {
     test.setTimeout(120_000);
     await signInAs(page, "PM");
     const panel = await startWorkflow(page, "sprint_plan", "Payments");
-    await expect(panel.getByRole("heading", { level: 2, name: "Committed scope" })).toBeVisible();
+    await expect(panel.getByRole("heading", { level: 2, name: "Committed scope", exact: true })).toBeVisible();
     await expect(panel.getByTestId("artifact-body")).toContainText(/Commit \d+(\.\d)? points/);
     await expect(panel).toHaveAttribute("data-version", "1");
 
@@ -55,12 +55,12 @@ test.describe("Planning chat", () => {
     test.setTimeout(120_000);
     await signInAs(page, "PM");
     const report = await startWorkflow(page, "status_report", "Mobile");
-    await expect(report.getByRole("heading", { level: 2, name: "Progress" })).toBeVisible();
+    await expect(report.getByRole("heading", { level: 2, name: "Progress", exact: true })).toBeVisible();
     await expect(report.getByTestId("artifact-body")).toContainText(/(Green|Amber|Red) —/);
     await expect(report.getByTestId("artifact-sources").getByRole("link").first()).toBeVisible();
 
     const register = await startWorkflow(page, "risk_register", "Platform");
-    await expect(register.getByRole("heading", { level: 2, name: "Register" })).toBeVisible();
+    await expect(register.getByRole("heading", { level: 2, name: "Register", exact: true })).toBeVisible();
     await expect(register.getByTestId("artifact-body")).toContainText(/\d+ risks?/);
     const chip = register.getByTestId("artifact-body").getByRole("link", { name: /^PLAT-\d+ \(/ }).first();
     await expect(chip).toHaveAttribute("href", /\/browse\/PLAT-\d+$/);
@@ -75,7 +75,7 @@ test.describe("Planning chat", () => {
     await expect(page.getByTestId("message-assistant")).toContainText("Free-form chat needs a configured language model");
 
     const release = await startWorkflow(page, "release_plan", "Mobile");
-    await expect(release.getByRole("heading", { level: 2, name: "Critical path" })).toBeVisible();
+    await expect(release.getByRole("heading", { level: 2, name: "Critical path", exact: true })).toBeVisible();
     await expect(release.getByText(/85% likely by/).first()).toBeVisible();
   });
 });

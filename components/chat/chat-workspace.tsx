@@ -87,6 +87,7 @@ export function ChatWorkspace({ conversationId, persisted, initialMessages, team
         )}
       </aside>
       <section className="relative flex min-w-0 flex-1 flex-col" aria-label="Conversation">
+        <h1 className="sr-only">Chat</h1>
         <Button
           variant="ghost"
           size="icon-sm"
