@@ -79,3 +79,31 @@ test.describe("Planning chat", () => {
     await expect(release.getByText(/85% likely by/).first()).toBeVisible();
   });
 });
+
+test.describe("Scheduled workflows", () => {
+  test("a PM schedules the weekly status report, runs it now, and opens it from the notification", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signInAs(page, "PM");
+    await page.goto("/teams");
+    const team = page.getByTestId("team-PAY");
+    await team.getByRole("button", { name: "Add schedule" }).click();
+    const form = page.getByRole("form", { name: "Add a schedule for Payments" });
+    await expect(form.getByLabel("At", { exact: true })).toHaveValue("15:00");
+    await form.getByRole("button", { name: "Schedule", exact: true }).click();
+    const row = team.getByTestId("schedule-row").filter({ hasText: "Weekly status report" });
+    await expect(row).toContainText("Fridays 15:00");
+    await expect(row).toContainText("Next run");
+
+    await row.getByRole("button", { name: "Run now" }).click();
+    // The run happens in the background; its notification arrives in the bell.
+    const bell = page.getByTestId("notifications-bell").first();
+    await expect(bell).toHaveAccessibleName(/1 unread/, { timeout: 45_000 });
+    await bell.click();
+    const note = page.getByTestId("notification").filter({ hasText: "Status report for Payments is ready for review" });
+    await note.click();
+    await expect(page).toHaveURL(/\/artifacts\/\w+/);
+    const panel = page.getByTestId("artifact-panel");
+    await expect(panel.getByRole("heading", { level: 2, name: "Summary", exact: true })).toBeVisible();
+    await expect(panel.getByTestId("artifact-body")).toContainText(/(Green|Amber|Red) —/);
+  });
+});
