@@ -17,53 +17,55 @@ async function startWorkflow(page: Page, kind: string, team: string) {
   return panel;
 }
 
+/**
+ * The whole flow for one workflow: it streams, the artifact opens, a citation leads to the source
+ * item in the sandbox company's Jira, and an edit saves a new version while the first stays readable.
+ */
+async function planFollowEditSave(page: Page, kind: string, team: string, project: string, heading: string, expected: RegExp) {
+  const panel = await startWorkflow(page, kind, team);
+  await expect(panel.getByRole("heading", { level: 2, name: heading, exact: true })).toBeVisible();
+  await expect(panel.getByTestId("artifact-body")).toContainText(expected);
+  await expect(panel).toHaveAttribute("data-version", "1");
+
+  const chip = panel.getByTestId("artifact-body").getByRole("link", { name: new RegExp(`^${project}-\\d+ \\(`) }).first();
+  const key = (await chip.innerText()).trim();
+  expect(key).toMatch(new RegExp(`^${project}-\\d+$`));
+  const [source] = await Promise.all([page.waitForEvent("popup"), chip.click()]);
+  await expect(source.locator("main")).toContainText(key);
+  await source.close();
+
+  const note = `Reviewed with the ${team} team on Monday.`;
+  await panel.getByTestId("artifact-edit").click();
+  await panel.getByRole("textbox", { name: "Summary (Markdown)" }).fill(note);
+  await panel.getByTestId("artifact-save").click();
+  await expect(panel).toHaveAttribute("data-version", "2");
+  await expect(panel.getByTestId("artifact-body")).toContainText(note);
+  await panel.getByTestId("version-picker").click();
+  await page.getByRole("menuitemradio", { name: /Version 1/ }).click();
+  await expect(panel.getByTestId("old-version-notice")).toBeVisible();
+  await expect(panel.getByTestId("artifact-body")).not.toContainText(note);
+}
+
 test.describe("Planning chat", () => {
-  test("a PM plans next sprint, follows a citation to its source, edits the plan and saves a new version", async ({ page }) => {
+  test("a PM plans next sprint: streams, opens the plan, follows a citation, edits and saves a new version", async ({ page }) => {
     test.setTimeout(120_000);
     await signInAs(page, "PM");
-    const panel = await startWorkflow(page, "sprint_plan", "Payments");
-    await expect(panel.getByRole("heading", { level: 2, name: "Committed scope", exact: true })).toBeVisible();
-    await expect(panel.getByTestId("artifact-body")).toContainText(/Commit \d+(\.\d)? points/);
-    await expect(panel).toHaveAttribute("data-version", "1");
-
-    // A citation chip opens the issue in the tool it came from (the sandbox company's Jira).
-    const chip = panel.getByTestId("artifact-body").getByRole("link", { name: /^PAY-\d+ \(/ }).first();
-    const key = (await chip.innerText()).trim();
-    expect(key).toMatch(/^PAY-\d+$/);
-    const [source] = await Promise.all([page.waitForEvent("popup"), chip.click()]);
-    await expect(source.locator("main")).toContainText(key);
-    await source.close();
-
-    // Edit the summary and save: a new version, the old one still there.
-    await panel.getByTestId("artifact-edit").click();
-    const summary = panel.getByRole("textbox", { name: "Summary (Markdown)" });
-    await summary.fill("We commit to the payments retry work first. Agreed with the team on Monday.");
-    await panel.getByTestId("artifact-save").click();
-    await expect(panel).toHaveAttribute("data-version", "2");
-    await expect(panel.getByTestId("artifact-body")).toContainText("Agreed with the team on Monday.");
-    await panel.getByTestId("version-picker").click();
-    await page.getByRole("menuitemradio", { name: /Version 1/ }).click();
-    await expect(panel.getByTestId("old-version-notice")).toBeVisible();
-    await expect(panel.getByTestId("artifact-body")).not.toContainText("Agreed with the team on Monday.");
-
-    // The conversation is in the sidebar and reopens with its messages.
+    await planFollowEditSave(page, "sprint_plan", "Payments", "PAY", "Committed scope", /Commit \d+(\.\d)? points/);
+    // The conversation reopens with its messages.
     await page.reload();
     await expect(page.getByTestId("message-assistant")).toContainText("Here is the plan for");
   });
 
-  test("a PM writes the weekly status report and a risk register", async ({ page }) => {
+  test("the same for the weekly status report", async ({ page }) => {
     test.setTimeout(120_000);
     await signInAs(page, "PM");
-    const report = await startWorkflow(page, "status_report", "Mobile");
-    await expect(report.getByRole("heading", { level: 2, name: "Progress", exact: true })).toBeVisible();
-    await expect(report.getByTestId("artifact-body")).toContainText(/(Green|Amber|Red) —/);
-    await expect(report.getByTestId("artifact-sources").getByRole("link").first()).toBeVisible();
+    await planFollowEditSave(page, "status_report", "Mobile", "MOB", "Progress", /(Green|Amber|Red) —/);
+  });
 
-    const register = await startWorkflow(page, "risk_register", "Platform");
-    await expect(register.getByRole("heading", { level: 2, name: "Register", exact: true })).toBeVisible();
-    await expect(register.getByTestId("artifact-body")).toContainText(/\d+ risks?/);
-    const chip = register.getByTestId("artifact-body").getByRole("link", { name: /^PLAT-\d+ \(/ }).first();
-    await expect(chip).toHaveAttribute("href", /\/browse\/PLAT-\d+$/);
+  test("the same for a risk register", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signInAs(page, "PM");
+    await planFollowEditSave(page, "risk_register", "Platform", "PLAT", "Register", /\d+ risks?/);
   });
 
   test("free-form questions get a plain answer about the built-in planner, and the release plan shows its forecast", async ({ page }) => {
