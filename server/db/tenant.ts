@@ -34,6 +34,9 @@ export const TENANT_MODELS = [
   "Schedule",
   "ScheduleRun",
   "Notification",
+  "Proposal",
+  "ProposedAction",
+  "Decision",
 ] as const satisfies readonly Prisma.ModelName[];
 type TenantModel = (typeof TENANT_MODELS)[number];
 
