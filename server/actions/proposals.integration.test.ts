@@ -57,7 +57,7 @@ describe("proposals", () => {
 
   it("applies selected actions after an edit, rejects the deselected, and records the edit as a diff", async () => {
     const p = await sprintChanges();
-    const [first, second, message] = p.actions;
+    const [first, , message] = p.actions;
     const result = await decideProposal(db(), {
       organizationId: org.org.id,
       proposalId: p.id,
