@@ -91,17 +91,14 @@ describe("forecastCompletion", () => {
     expect(f.p50).toEqual(new Date("2024-10-27T23:00:00Z")); // Mon 28 Oct 00:00 CET
   });
 
-  it("runs 10,000 trials over 1,000 items at ~10 a week well within budget", () => {
+  // Speed is the benchmark's job (`npm run bench -- chat`, monteCarloMs); this checks the answer.
+  it("forecasts 1,000 items at ~10 a week at about 100 weeks", () => {
     const samples = [6, 9, 10, 12, 8, 14, 11, 7, 10, 13, 9, 11];
-    const t0 = performance.now();
     const f = forecastCompletion({ samples, remaining: 1_000, start, periodDays: 7 });
-    const elapsed = performance.now() - t0;
     // Mean 10 a week → about 100 weeks.
     const weeks = (f.p50.getTime() - start.getTime()) / (7 * day);
     expect(weeks).toBeGreaterThanOrEqual(95);
     expect(weeks).toBeLessThanOrEqual(105);
-    // Generous for a shared CI machine; the target on a developer laptop is well under 100 ms.
-    expect(elapsed).toBeLessThan(500);
   });
 });
 
@@ -196,14 +193,15 @@ describe("forecasts with a rate history", () => {
     expect(forecastHowMany({ ...base, rateHistory: [3, 8, 2, 5] })).toEqual(forecastHowMany(base));
   });
 
-  it("stays fast: 10,000 trials over 1,000 items with a year of history", () => {
+  it("widens a long forecast with a year of varying history without moving it far", () => {
     const samples = [6, 9, 10, 12, 8, 14, 11, 7, 10, 13, 9, 11];
     const rateHistory = Array.from({ length: 52 }, (_, i) => 6 + ((i * 7) % 11));
-    const t0 = performance.now();
+    const plain = forecastCompletion({ samples, remaining: 1_000, start, periodDays: 7 });
     const f = forecastCompletion({ samples, remaining: 1_000, start, periodDays: 7, rateHistory });
-    const elapsed = performance.now() - t0;
     expect(f.unreachable).toBe(false);
-    expect(elapsed).toBeLessThan(500);
+    const weeks = (d: Date) => (d.getTime() - start.getTime()) / (7 * day);
+    expect(Math.abs(weeks(f.p50) - weeks(plain.p50))).toBeLessThanOrEqual(5);
+    expect(weeks(f.p95) - weeks(f.p50)).toBeGreaterThanOrEqual(weeks(plain.p95) - weeks(plain.p50));
   });
 });
 

@@ -153,11 +153,10 @@ describe("seeded Jira site", () => {
 });
 
 describe("benchmark helpers", () => {
-  it("generates a 10,000-issue project in under two seconds, deterministically", () => {
+  // Its speed is measured by `npm run bench -- sync`, not here: a shared CI machine is no stopwatch.
+  it("generates a 10,000-issue project deterministically", { timeout: 60_000 }, () => {
     const a = new SandboxStore(1);
-    const started = performance.now();
     const project = generateBulkProject(a, { key: "BULK", issues: 10_000 });
-    expect(performance.now() - started).toBeLessThan(2000);
     const bulk = a.state.jira.issues.filter((i) => i.projectId === project.id);
     expect(bulk).toHaveLength(10_000);
     expect(bulk.at(-1)!.key).toBe("BULK-10000");
