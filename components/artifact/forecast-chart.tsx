@@ -135,7 +135,7 @@ export function ForecastChart({ forecast, className }: ForecastChartProps) {
       {points.length > 1 ? (
         <div className="mt-3 h-52" role="img" aria-label={summary}>
           <ResponsiveContainer width="100%" height="100%">
-            <AreaChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
+            <AreaChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
               <defs>
                 <linearGradient id={gradientId} x1="0" y1="0" x2="0" y2="1">
                   <stop offset="0%" stopColor="var(--color-primary)" stopOpacity={0.28} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cite, day, esc, table } from "./format";
+import { cite, day, esc, prose, table } from "./format";
 
 describe("Markdown helpers for tool text", () => {
   it("escapes links, emphasis, HTML and table breaks from data", () => {
@@ -21,5 +21,9 @@ describe("Markdown helpers for tool text", () => {
     expect(day(null)).toBe("—");
     expect(table(["A"], [])).toBe("");
     expect(table(["A", "B"], [["1", "2"]])).toBe("| A | B |\n| --- | --- |\n| 1 | 2 |");
+  });
+
+  it("writes engine dates in prose the way people read them", () => {
+    expect(prose("50% likely by 2026-12-09, target 2026-12-11.")).toBe("50% likely by 9 Dec 2026, target 11 Dec 2026.");
   });
 });

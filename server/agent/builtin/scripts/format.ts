@@ -43,3 +43,8 @@ export const SEVERITY_LABEL: Record<string, string> = { high: "High", medium: "M
 export function orNone(body: string, none: string): string {
   return body.trim() ? body : `_${none}_`;
 }
+
+/** Prose from the engine with its yyyy-MM-dd dates written as people read them ("9 Dec 2026"), escaped. */
+export function prose(text: string | null | undefined, max = 300): string {
+  return esc(text, max).replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (d) => day(d));
+}

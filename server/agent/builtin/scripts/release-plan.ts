@@ -1,7 +1,7 @@
 import { type ReleasePlan, type Risk } from "@/server/planning/engine";
 import { type ReleaseNotFound } from "@/server/planning/engine/release-plan";
 import { type ScriptRequest, type ToolResults, type WorkflowScript } from "./index";
-import { cite, day, esc, list, num, orNone, plural, table } from "./format";
+import { cite, day, esc, list, num, orNone, plural, prose, table } from "./format";
 import { resultOf } from "./results";
 import { risksTable } from "./risks-table";
 
@@ -34,7 +34,7 @@ export const releasePlanScript: WorkflowScript = {
     const target = plan.targetDate ? day(plan.targetDate) : "no target date";
 
     const summary = [
-      `**${STATUS[plan.status] ?? plan.status}** — ${esc(plan.statusReason, 300)}`,
+      `**${STATUS[plan.status] ?? plan.status}** — ${prose(plan.statusReason)}`,
       `${cite(plan.release.source)} targets **${target}**. ${num(plan.scope.done.items)} of ${plural(plan.scope.total.items, "item")} are done; ${plural(plan.scope.remaining.items, "item")} (${num(plan.scope.remaining.points)} points) remain${plan.scope.remainingUnestimated ? `, ${plan.scope.remainingUnestimated} of them unestimated` : ""}.`,
       f.unreachable
         ? "There is no throughput history to forecast with: the team finished nothing in the last 12 weeks."
@@ -106,7 +106,7 @@ export const releasePlanScript: WorkflowScript = {
     if (!plan || !plan.ok) return "The release plan is saved.";
     const f = plan.forecast;
     return [
-      `**${esc(plan.release.name)}** (${r.teamName}) is **${(STATUS[plan.status] ?? plan.status).toLowerCase()}**: ${esc(plan.statusReason, 300)}`,
+      `**${esc(plan.release.name)}** (${r.teamName}) is **${(STATUS[plan.status] ?? plan.status).toLowerCase()}**: ${prose(plan.statusReason)}`,
       f.unreachable ? "" : `85% likely by ${day(f.percentiles.p85)}${plan.targetDate ? ` against a target of ${day(plan.targetDate)}` : ""}.`,
       plan.cuts?.items.length ? `Cutting ${plural(plan.cuts.items.length, "item")} (${plan.cuts.items.slice(0, 3).map((c) => cite(c.source)).join(", ")}${plan.cuts.items.length > 3 ? ", …" : ""}) makes the date at 85%.` : "",
       plan.criticalPath.path.length ? `The critical path is ${plural(plan.criticalPath.path.length, "item")} long (${num(plan.criticalPath.totalDays)} working days).` : "",
