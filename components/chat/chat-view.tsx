@@ -225,11 +225,9 @@ export function ChatView({ conversationId, initialMessages, teams, defaultTeamKe
       <div className="shrink-0 bg-background px-4 pt-2 pb-3">
         <div className="mx-auto w-full max-w-3xl">
           <Composer onSend={send} onStop={onStop} busy={busy} autoFocus />
-          <p className="mt-1.5 flex items-center justify-center gap-1 text-center text-[11px] text-muted-foreground" data-testid="chat-model">
-            <ModelIcon className="size-3" aria-hidden />
-            {model.label}
-            <span aria-hidden>·</span>
-            Figures come from the planning engine; check the cited sources.
+          <p className="mt-1.5 text-center text-[11px] text-balance text-muted-foreground" data-testid="chat-model">
+            <ModelIcon className="mr-1 inline size-3 align-[-2px]" aria-hidden />
+            {`${model.label} · Figures come from the planning engine; check the cited sources.`}
           </p>
         </div>
       </div>
