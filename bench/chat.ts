@@ -1,18 +1,13 @@
-import { randomBytes } from "node:crypto";
 import { simulateReadableStream } from "ai";
 import { MockLanguageModelV4 } from "ai/test";
-import pg from "pg";
 import { streamChat } from "@/server/agent/chat";
 import { type ModelOverride } from "@/server/agent/models/registry";
 import { resolveMembership } from "@/server/auth/session";
 import { connectSandbox } from "@/server/connections/sandbox-connections";
-import { generateKey } from "@/server/connectors/crypto";
-import { createPrismaClient } from "@/server/db/client";
-import { applyMigrations } from "@/server/db/migrations";
 import { tenantDb } from "@/server/db/tenant";
 import { forecastCompletion } from "@/server/planning/engine";
-import { startSandboxServer } from "@/server/sandbox/core/server";
 import { runSync } from "@/server/sync/run-sync";
+import { withBenchWorkspace } from "./workspace";
 
 const OVERHEAD_RUNS = 200;
 const PLAN_RUNS = 10;
@@ -34,18 +29,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * - monteCarloMs: 10,000 trials over 1,000 remaining items, median of runs.
  */
 export async function chatBenchmark() {
-  process.env.TOKEN_ENCRYPTION_KEY ??= generateKey();
-  const admin = new URL(process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-  const dbName = `pm_bench_${randomBytes(4).toString("hex")}`;
-  const adminClient = new pg.Client({ connectionString: admin.toString() });
-  await adminClient.connect();
-  await adminClient.query(`CREATE DATABASE "${dbName}"`);
-  const url = new URL(admin);
-  url.pathname = `/${dbName}`;
-  const sandbox = await startSandboxServer({ seed: 1 });
-  const db = createPrismaClient(url.toString());
-  try {
-    await applyMigrations(url.toString());
+  return withBenchWorkspace(async ({ db, sandbox, dbName }) => {
     const org = await db.organization.create({ data: { name: "Bench", slug: dbName } });
     const user = await db.user.create({ data: { email: `pm@${dbName}.example`, name: "Bench PM" } });
     await db.membership.create({ data: { organizationId: org.id, userId: user.id, role: "PM" } });
@@ -127,10 +111,5 @@ export async function chatBenchmark() {
     console.log(`built-in sprint plan, end to end: median ${result.plannerSprintPlanMs} ms, p95 ${result.plannerSprintPlanP95Ms} ms (target < 2000)`);
     console.log(`Monte Carlo, 10,000 trials over 1,000 items: median ${result.monteCarloMs} ms (target < 100)`);
     return result;
-  } finally {
-    await db.$disconnect();
-    await sandbox.close();
-    await adminClient.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await adminClient.end();
-  }
+  });
 }

@@ -1,14 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { createCloudClient } from "jira.js";
-import pg from "pg";
 import { connectSandbox } from "@/server/connections/sandbox-connections";
-import { generateKey } from "@/server/connectors/crypto";
-import { createPrismaClient } from "@/server/db/client";
-import { applyMigrations } from "@/server/db/migrations";
 import { SANDBOX_CREDENTIALS } from "@/server/sandbox/core/seed";
-import { startSandboxServer } from "@/server/sandbox/core/server";
 import { generateBulkProject, touchIssues } from "@/server/sandbox/jira/seed";
 import { runSync } from "@/server/sync/run-sync";
+import { withBenchWorkspace } from "./workspace";
 
 const BULK_KEY = "BULK";
 const BULK_ISSUES = 10_000;
@@ -25,18 +20,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: numb
  * 100 changed issues.
  */
 export async function syncBenchmark() {
-  process.env.TOKEN_ENCRYPTION_KEY ??= generateKey();
-  const admin = new URL(process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-  const dbName = `pm_bench_${randomBytes(4).toString("hex")}`;
-  const adminClient = new pg.Client({ connectionString: admin.toString() });
-  await adminClient.connect();
-  await adminClient.query(`CREATE DATABASE "${dbName}"`);
-  const url = new URL(admin);
-  url.pathname = `/${dbName}`;
-  const sandbox = await startSandboxServer({ seed: 1 });
-  const db = createPrismaClient(url.toString());
-  try {
-    await applyMigrations(url.toString());
+  return withBenchWorkspace(async ({ db, sandbox, dbName }) => {
     const org = await db.organization.create({ data: { name: "Bench", slug: dbName } });
     const connections = await connectSandbox(db, { organizationId: org.id, origin: sandbox.origin, company: sandbox.store.state.company });
 
@@ -100,10 +84,5 @@ export async function syncBenchmark() {
       ratioToRawPaging: Number((issuesPerSecond / rawPerSecond).toFixed(2)),
       incrementalSeconds: Number(incremental.seconds.toFixed(2)),
     };
-  } finally {
-    await db.$disconnect();
-    await sandbox.close();
-    await adminClient.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await adminClient.end();
-  }
+  });
 }
