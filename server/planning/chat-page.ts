@@ -1,5 +1,5 @@
 import { type UIMessage } from "ai";
-import { resolveModel } from "@/server/agent/models/registry";
+import { describeModel } from "@/server/agent/models/registry";
 import { type TenantDb } from "@/server/db/tenant";
 
 /** What the chat page needs before the first byte: teams, the model that will answer, a conversation. */
@@ -11,13 +11,8 @@ export async function loadChatPage(db: TenantDb, userId: string, conversationId:
       ? db.conversation.findFirst({ where: { id: conversationId, userId }, include: { messages: { orderBy: { createdAt: "asc" } } } })
       : Promise.resolve(null),
   ]);
-  let model: { label: string; provider: string };
-  try {
-    const { info } = resolveModel(config, { env: { OPENAI_API_KEY: process.env.OPENAI_API_KEY } });
-    model = { label: info.label, provider: info.provider };
-  } catch (error) {
-    model = { label: `${config?.modelId ?? "Model"} — ${(error as Error).message}`, provider: "openai" };
-  }
+  const { info } = describeModel(config, { OPENAI_API_KEY: process.env.OPENAI_API_KEY });
+  const model = { label: info.label, provider: info.provider };
   const messages: UIMessage[] = (conversation?.messages ?? []).map((m) => ({
     id: m.id,
     role: m.role as UIMessage["role"],

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { recordAudit } from "@/server/audit/record";
 import { orgProcedure, router, scopedProcedure } from "@/server/api/trpc";
 import { encryptJson } from "@/server/connectors/crypto";
-import { resolveModel } from "./registry";
+import { describeModel } from "./registry";
 
 export const setModelInput = z.discriminatedUnion("provider", [
   z.object({ provider: z.literal("BUILTIN") }),
@@ -24,7 +24,7 @@ export const setModelInput = z.discriminatedUnion("provider", [
 export const modelsRouter = router({
   current: orgProcedure.query(async ({ ctx }) => {
     const config = await ctx.db.modelConfig.findFirst();
-    const { info, freeForm } = resolveModelSafely(config);
+    const { info, freeForm } = describeModel(config, { OPENAI_API_KEY: process.env.OPENAI_API_KEY });
     return {
       provider: config?.provider ?? "BUILTIN",
       modelId: config?.modelId ?? null,
@@ -64,11 +64,3 @@ export const modelsRouter = router({
       return { provider: input.provider };
     }),
 });
-
-function resolveModelSafely(config: Parameters<typeof resolveModel>[0]) {
-  try {
-    return resolveModel(config, { env: { OPENAI_API_KEY: process.env.OPENAI_API_KEY } });
-  } catch (error) {
-    return { info: { provider: "openai" as const, id: config?.modelId ?? "", label: `${config?.modelId ?? "Model"} (not usable: ${(error as Error).message})` }, freeForm: false };
-  }
-}

@@ -4,7 +4,7 @@ import { streamText } from "ai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encryptJson, generateKey } from "@/server/connectors/crypto";
 import { BUILTIN_MODEL_ID } from "../builtin/planner";
-import { ModelConfigError, resolveModel } from "./registry";
+import { describeModel, ModelConfigError, resolveModel } from "./registry";
 
 /** A minimal OpenAI-compatible server (the chat-completions API vLLM and Ollama serve), recording requests. */
 const requests: { path: string; auth: string | undefined; body: Record<string, unknown> }[] = [];
@@ -58,5 +58,13 @@ describe("the model registry", () => {
     const resolved = resolveModel({ provider: "OPENAI", modelId: "gpt-4.1", baseUrl: null, encryptedApiKey: null }, { env: { OPENAI_API_KEY: "sk-env" } });
     expect(resolved.info).toEqual({ provider: "openai", id: "gpt-4.1", label: "OpenAI gpt-4.1" });
     expect(resolved.freeForm).toBe(true);
+  });
+
+  it("describes a choice that cannot be used, saying why, with free-form chat off", () => {
+    expect(describeModel({ provider: "OPENAI", modelId: "gpt-4.1", baseUrl: null, encryptedApiKey: null })).toEqual({
+      info: { provider: "openai", id: "gpt-4.1", label: expect.stringMatching(/^gpt-4\.1 \(not usable: OpenAI is selected but has no API key/) },
+      freeForm: false,
+    });
+    expect(describeModel(null).info.label).toBe("Built-in planner");
   });
 });

@@ -76,3 +76,18 @@ function safeHost(url: string): string | null {
     return null;
   }
 }
+
+/**
+ * Which model the organisation's choice names, for showing it, even when it cannot be used
+ * (a missing key, no base URL): then the label says why, and free-form chat is off.
+ */
+export function describeModel(choice: ModelChoice | null, env: { OPENAI_API_KEY?: string } = {}): { info: ModelInfo; freeForm: boolean } {
+  try {
+    const { info, freeForm } = resolveModel(choice, { env });
+    return { info, freeForm };
+  } catch (error) {
+    if (!(error instanceof ModelConfigError)) throw error;
+    const provider = choice?.provider === "OPENAI_COMPATIBLE" ? "openai-compatible" : "openai";
+    return { info: { provider, id: choice?.modelId ?? "", label: `${choice?.modelId ?? "Model"} (not usable: ${error.message})` }, freeForm: false };
+  }
+}
