@@ -4,9 +4,10 @@ import { type ConnectorContext } from "./types";
 /**
  * Wraps one logical call to a tool: resilience (timeout, retries honouring Retry-After, the
  * connection's circuit breaker), error mapping to ConnectorError, and a record of the call with its
- * latency and retry count. Every connector request goes through here.
+ * latency and retry count. Every connector request goes through here. Non-idempotent writes use
+ * `mode: "write"`, which re-sends only refused requests (see ConnectionResilience.execute).
  */
-export function createToolCall(ctx: ConnectorContext, mapError: (e: unknown) => ConnectorError) {
+export function createToolCall(ctx: ConnectorContext, mapError: (e: unknown) => ConnectorError, mode: "read" | "write" = "read") {
   return async function call<T>(operation: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
@@ -17,7 +18,7 @@ export function createToolCall(ctx: ConnectorContext, mapError: (e: unknown) => 
         } catch (e) {
           throw e instanceof ConnectorError ? e : mapError(e);
         }
-      });
+      }, mode);
       ctx.recorder.record({ tool: ctx.connection.tool, operation, status: "ok", latencyMs: elapsed(), retries });
       return value;
     } catch (e) {

@@ -51,6 +51,7 @@ export interface CallOutcome {
 export class ConnectionResilience {
   readonly breaker: CircuitBreakerPolicy;
   private readonly policy: IPolicy;
+  private readonly writePolicy: IPolicy;
   private attempts = 0;
 
   constructor(readonly options: ResilienceOptions = DEFAULT_RESILIENCE) {
@@ -74,6 +75,22 @@ export class ConnectionResilience {
     );
     const timeoutPolicy = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);
     this.policy = wrap(retryPolicy, this.breaker, timeoutPolicy);
+    // A write is re-sent only when the tool refused it outright (429: nothing happened). After a
+    // timeout or a 5xx the write may have landed; whoever retries must look for it first.
+    const refusedOnly = retry(
+      handleWhen((e) => e instanceof ConnectorError && e.kind === "rate_limited" && (e.details.retryAfterMs ?? 0) <= options.maxRetryAfterMs),
+      {
+        maxAttempts: options.maxAttempts - 1,
+        backoff: new DelegateBackoff((context, state: ReturnType<typeof exponential.next> | undefined) => {
+          const next = (state ?? exponential).next(context);
+          const error = "error" in context.result ? context.result.error : undefined;
+          const hinted = error instanceof ConnectorError ? error.details.retryAfterMs : undefined;
+          return { delay: hinted ?? next.duration, state: next };
+        }),
+      },
+    );
+    refusedOnly.onRetry(() => this.attempts++);
+    this.writePolicy = wrap(refusedOnly, this.breaker, timeout(options.timeoutMs, TimeoutStrategy.Aggressive));
   }
 
   get circuitOpen(): boolean {
@@ -82,12 +99,13 @@ export class ConnectionResilience {
 
   /**
    * Runs `fn` under the policies. `fn` must throw ConnectorError for tool failures; the signal
-   * aborts a timed-out attempt.
+   * aborts a timed-out attempt. In "write" mode only refusals (429) are retried: a non-idempotent
+   * write that timed out or met a 5xx is never re-sent blindly.
    */
-  async execute<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<{ value: T } & CallOutcome> {
+  async execute<T>(fn: (signal: AbortSignal) => Promise<T>, mode: "read" | "write" = "read"): Promise<{ value: T } & CallOutcome> {
     const before = this.attempts;
     try {
-      const value = await this.policy.execute(({ signal }) => fn(signal));
+      const value = await (mode === "write" ? this.writePolicy : this.policy).execute(({ signal }) => fn(signal));
       return { value, retries: this.attempts - before };
     } catch (e) {
       const retries = this.attempts - before;

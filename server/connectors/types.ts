@@ -1,4 +1,5 @@
 import { type Tool } from "@/server/db/generated/enums";
+import { type ActionWriters } from "@/server/actions/catalogue/writer";
 import { type ConnectionResilience } from "./resilience";
 
 /** Credentials as stored (sealed) per connection. Never logged, never sent to a browser or a model. */
@@ -267,6 +268,8 @@ export interface Connector {
   getPullRequest?(repo: string, number: number): Promise<PullRequestDetail>;
   /** Rows of a database (Notion data source), optionally filtered in the tool's own filter language. */
   queryDocuments?(dataSourceId: string, filter?: unknown): Promise<NormalizedDocument[]>;
+  /** How this tool performs the catalogue's actions (server/actions), by kind. */
+  writers?: ActionWriters;
 }
 
 export interface CommentRecord {

@@ -10,6 +10,7 @@ export const faultKinds = [
   "server_error",
   "html_error_page",
   "slow",
+  "slow_response",
   "lost_response",
   "invalid_json",
   "missing_fields",
@@ -30,7 +31,7 @@ export const faultRuleSchema = z.object({
   times: z.number().int().min(1).nullable().default(1),
   /** Seconds for Retry-After (rate limits) — default 1. */
   retryAfterSeconds: z.number().min(0).default(1),
-  /** Delay for `slow`, in milliseconds. */
+  /** Delay for `slow` (before the handler) and `slow_response` (after it: the write is done, the answer late), in milliseconds. */
   delayMs: z.number().int().min(0).default(2000),
   /** Status for `server_error` (default 500). */
   status: z.number().int().min(500).max(599).default(500),
@@ -166,6 +167,10 @@ export function faultMiddleware(faults: FaultInjector, tool: SandboxTool, prefix
       case "slow":
         await new Promise((r) => setTimeout(r, rule.delayMs));
         return next();
+      case "slow_response":
+        await next();
+        await new Promise((r) => setTimeout(r, rule.delayMs));
+        return;
       case "lost_response": {
         await next();
         // The write has happened; the client never hears about it.
