@@ -32,7 +32,7 @@ export interface NewProposal {
   title: string;
   rationale: string;
   sources: SourceRef[];
-  actions: { kind: string; input: unknown; draft?: boolean }[];
+  actions: { kind: string; input: unknown; draft?: boolean; undoOfId?: string }[];
 }
 
 /**
@@ -42,7 +42,7 @@ export interface NewProposal {
  */
 export async function createProposal(db: TenantDb, proposal: NewProposal) {
   if (proposal.actions.length === 0) throw new ProposalError("A proposal needs at least one action.", "BAD_REQUEST");
-  const parsed = proposal.actions.map((a, i) => ({ i, draft: a.draft === true, result: parseAction(a.kind, a.input) }));
+  const parsed = proposal.actions.map((a, i) => ({ i, draft: a.draft === true, undoOfId: a.undoOfId ?? null, result: parseAction(a.kind, a.input) }));
   const invalid = parsed.filter((p) => !p.result.ok).map((p) => ({ action: String(p.i), issues: p.result.ok ? [] : p.result.issues }));
   if (invalid.length) {
     throw new ProposalError(`${invalid.length === 1 ? "One action is" : `${invalid.length} actions are`} not valid: ${invalid[0]!.issues[0]?.message ?? "invalid input"}`, "BAD_REQUEST", invalid);
@@ -59,7 +59,7 @@ export async function createProposal(db: TenantDb, proposal: NewProposal) {
       rationale: proposal.rationale,
       sources: proposal.sources as unknown as Prisma.InputJsonValue,
       actions: {
-        create: parsed.map(({ i, draft, result }) => {
+        create: parsed.map(({ i, draft, undoOfId, result }) => {
           const action = result.ok ? result.action : null!;
           return {
             organizationId: proposal.organizationId,
@@ -70,6 +70,7 @@ export async function createProposal(db: TenantDb, proposal: NewProposal) {
             originalInput: action.input as Prisma.InputJsonValue,
             status: draft ? "DRAFT" : "PROPOSED",
             idempotencyKey: randomUUID(),
+            undoOfId,
           };
         }),
       },
@@ -87,6 +88,8 @@ export interface DecisionInput {
   selected?: string[];
   /** For EDIT_THEN_APPLY: new inputs by action id. */
   edits?: { actionId: string; input: unknown }[];
+  /** Actions to keep as drafts instead of rejecting them: never executed, kept to come back to. */
+  drafts?: string[];
   /** Required to reject. */
   reason?: string;
 }
@@ -110,7 +113,7 @@ export async function decideProposal(db: TenantDb, input: DecisionInput) {
 
     const edits = input.edits ?? [];
     if (edits.length && input.kind !== "EDIT_THEN_APPLY") throw new ProposalError("Edits are applied with “Edit then apply”.", "BAD_REQUEST");
-    const unknown = [...(input.selected ?? []), ...edits.map((e) => e.actionId)].filter((id) => !ids.has(id));
+    const unknown = [...(input.selected ?? []), ...edits.map((e) => e.actionId), ...(input.drafts ?? [])].filter((id) => !ids.has(id));
     if (unknown.length) throw new ProposalError("Some selected actions are not open in this proposal any more. Reload and decide again.", "CONFLICT");
 
     const applied =
@@ -134,7 +137,9 @@ export async function decideProposal(db: TenantDb, input: DecisionInput) {
     for (const c of changes) {
       if (c.diff.length) await tx.proposedAction.update({ where: { id: c.action.id }, data: { input: c.after as Prisma.InputJsonValue } });
     }
-    if (applied.length) await tx.proposedAction.updateMany({ where: { id: { in: applied }, status: "PROPOSED" }, data: { status: "APPROVED" } });
+    if (applied.length) await tx.proposedAction.updateMany({ where: { id: { in: applied }, status: "PROPOSED" }, data: { status: "APPROVED", approvedById: input.userId } });
+    const drafts = (input.drafts ?? []).filter((id) => !applied.includes(id));
+    if (drafts.length) await tx.proposedAction.updateMany({ where: { id: { in: drafts }, status: "PROPOSED" }, data: { status: "DRAFT" } });
     await tx.proposedAction.updateMany({ where: { proposalId: proposal.id, status: "PROPOSED", id: { notIn: applied } }, data: { status: "REJECTED" } });
 
     const decision = await tx.decision.create({

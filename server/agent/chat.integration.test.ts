@@ -75,7 +75,7 @@ describe("the planning chat with a configured model", () => {
     const stored = await db().chatMessage.findMany({ where: { conversationId: id }, orderBy: { createdAt: "asc" } });
     expect(stored.map((m) => m.role)).toEqual(["user", "assistant"]);
     const call = await db().modelCall.findFirstOrThrow({ where: { conversationId: id } });
-    expect(call).toMatchObject({ provider: "test", modelId: "mock-model", promptVersion: "base@1+free_form@1", inputTokens: 24, outputTokens: 14, finishReason: "stop", output: "Three open items." });
+    expect(call).toMatchObject({ provider: "test", modelId: "mock-model", promptVersion: "base@2+free_form@1", inputTokens: 24, outputTokens: 14, finishReason: "stop", output: "Three open items." });
     expect(call.timeToFirstTokenMs).not.toBeNull();
     expect(call.latencyMs).toBeGreaterThanOrEqual(call.timeToFirstTokenMs!);
     expect(call.toolCalls).toMatchObject([{ toolName: "searchWorkItems", input: { teamKey: "PAY" } }]);
@@ -156,7 +156,20 @@ describe("the built-in planner", () => {
     for (const s of body.sources.filter((x) => x.kind === "work_item")) expect(s.url).toBe(rows.find((r) => r.key === s.id)!.url);
 
     const call = await db().modelCall.findFirstOrThrow({ where: { conversationId: id } });
-    expect(call).toMatchObject({ provider: "builtin", workflow: "sprint_plan", promptVersion: "base@1+sprint_plan@1", finishReason: "stop" });
+    expect(call).toMatchObject({ provider: "builtin", workflow: "sprint_plan", promptVersion: "base@2+sprint_plan@2", finishReason: "stop" });
+
+    // The plan's changes arrive as one proposal that waits for a person; nothing was executed.
+    expect(tools).toContain("proposeChanges");
+    const proposal = await db().proposal.findFirstOrThrow({ where: { conversationId: id }, include: { actions: { orderBy: { position: "asc" } } } });
+    expect(proposal).toMatchObject({ status: "PENDING", artifactId: artifact.id, model: "builtin-planner-1" });
+    expect(proposal.actions.every((a) => a.status === "PROPOSED")).toBe(true);
+    const moves = proposal.actions.filter((a) => a.kind === "jira.moveToSprint");
+    const planned = new Set(body.sections.find((s) => s.id === "scope")!.markdown.match(/PAY-\d+/g));
+    for (const m of moves) expect(planned.has((m.input as { issueKey: string }).issueKey)).toBe(true);
+    expect(moves.length).toBeGreaterThan(0);
+    const post = proposal.actions.find((a) => a.kind === "slack.postMessage");
+    expect(post?.input).toMatchObject({ channelId: expect.stringMatching(/^C[A-Z0-9]+$/), text: expect.stringContaining("plan — Payments") });
+    expect(text).toMatch(/I also proposed \d+ changes?/);
   });
 
   it("regenerates into a new version of the same artifact, replacing the last answer", async () => {

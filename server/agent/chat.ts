@@ -78,7 +78,7 @@ export async function streamChat(db: TenantDb, caller: ChatCaller, raw: unknown,
   if (request.trigger === "submit-message" && length === 0 && !request.workflow) throw new ChatRequestError("The message is empty: type a request or pick a workflow.", 400);
 
   const now = opts.now ?? new Date();
-  const teams = await db.team.findMany({ select: { key: true, name: true }, orderBy: { key: "asc" } });
+  const teams = await db.team.findMany({ select: { key: true, name: true, channel: true }, orderBy: { key: "asc" } });
   if (request.workflow && !teams.some((t) => t.key === request.workflow!.teamKey)) {
     throw new ChatRequestError(`There is no team ${request.workflow.teamKey}. Pick one of: ${teams.map((t) => t.name).join(", ") || "none yet — connect Jira first"}.`, 400);
   }
@@ -113,7 +113,7 @@ export async function streamChat(db: TenantDb, caller: ChatCaller, raw: unknown,
   }
 
   const kind: ArtifactKind | null = request.workflow?.kind ?? (conversation.kind as ArtifactKind | null) ?? null;
-  const ctx: AgentContext = { db, organizationId: caller.organizationId, userId: caller.userId, conversationId: conversation.id, now, ledger: new SourceLedger() };
+  const ctx: AgentContext = { db, organizationId: caller.organizationId, userId: caller.userId, conversationId: conversation.id, now, ledger: new SourceLedger(), modelId: resolved.info.id };
   const tools = createTools(ctx);
   const promptVersion = promptVersionId(kind);
   const recorder = new ModelCallRecorder(db, { organizationId: caller.organizationId, info: resolved.info, promptVersion, workflow: kind, userId: caller.userId, conversationId: conversation.id });

@@ -41,6 +41,10 @@ export interface AgentContext {
   ledger: SourceLedger;
   /** Set when the artifact is produced by a schedule rather than in a conversation. */
   scheduleRunId?: string;
+  /** The model answering (ModelInfo.id), recorded on what it proposes. */
+  modelId?: string;
+  /** The artifact saved in this request, which a proposal made after it belongs to. */
+  artifactId?: string;
   /** Team snapshots loaded in this request, so several engine tools read the data once. */
   snapshots?: Map<string, Promise<TeamSnapshot>>;
 }

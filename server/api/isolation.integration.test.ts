@@ -25,6 +25,11 @@ const QUERY_INPUTS: Record<string, unknown> = {
   "planning.teams": undefined,
   "models.current": undefined,
   "notifications.list": undefined,
+  "actions.counts": undefined,
+  "actions.queue": { tab: "pending" },
+  "actions.proposal": { id: "none" },
+  "actions.check": { id: "none" },
+  "actions.formOptions": undefined,
 };
 
 type Org = Awaited<ReturnType<typeof createOrg>>;

@@ -1,3 +1,4 @@
+import { actionsRouter } from "@/server/actions/actions.router";
 import { modelsRouter } from "@/server/agent/models/models.router";
 import { auditRouter } from "@/server/audit/audit.router";
 import { connectionsRouter } from "@/server/connections/connections.router";
@@ -17,6 +18,7 @@ export const appRouter = router({
   planning: planningRouter,
   models: modelsRouter,
   notifications: notificationsRouter,
+  actions: actionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

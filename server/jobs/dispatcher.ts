@@ -17,6 +17,8 @@ export function getDispatcher(): JobDispatcher {
     return {
       requestSync: async (payload) => void (await inngest.send({ name: JOBS.syncRequested.event, data: payload })),
       runWorkflow: async (payload) => void (await inngest.send({ name: JOBS.workflowDue.event, data: payload, id: `${payload.scheduleId}:${payload.slot}` })),
+      executeActions: async (payload, options) =>
+        void (await inngest.send({ name: JOBS.actionsApproved.event, data: payload, ...(options?.delaySeconds ? { ts: Date.now() + options.delaySeconds * 1000 } : {}) })),
     };
   }
   const embedded = globalJobs.__lumenJobs;

@@ -49,5 +49,9 @@ export interface ActionWriter<Input = unknown, State = unknown, Result extends W
   verify(input: Input, result: Result, marker: WriteMarker): Promise<string[]>;
 }
 
-/** The writers a connector offers, by action kind. */
-export type ActionWriters = Partial<Record<ActionKind, ActionWriter<never, never, WriteResultBase>>>;
+/**
+ * The writers a connector offers, by action kind. Each is typed by its kind where it is written;
+ * here state and result are left open, and the executor passes back only what the writer returned.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ActionWriters = Partial<Record<ActionKind, ActionWriter<never, any, any>>>;

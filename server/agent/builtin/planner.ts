@@ -15,7 +15,7 @@ export const BUILTIN_MODEL_ID = "builtin-planner-1";
 /** What the chat route tells the built-in planner through `providerOptions.builtin`. */
 export interface BuiltinOptions {
   workflow?: { kind: ArtifactKind; teamKey: string } | null;
-  teams?: { key: string; name: string }[];
+  teams?: { key: string; name: string; channel?: string | null }[];
 }
 
 export const FREE_FORM_REPLY =
@@ -64,11 +64,17 @@ export function createBuiltinPlanner(): LanguageModelV4 {
       };
     }
     const script = SCRIPTS[intent.kind];
-    const request = { ...intent, kind: intent.kind, teamKey, teamName: teams.find((t) => t.key === teamKey)?.name ?? teamKey };
+    const team = teams.find((t) => t.key === teamKey);
+    const request = { ...intent, kind: intent.kind, teamKey, teamName: team?.name ?? teamKey, teamChannel: team?.channel ?? null };
     if (Object.keys(results).length === 0) return { kind: "tools", calls: script.gather(request) };
     if (!("saveArtifact" in results)) {
       const written = script.write(request, results);
       return "reply" in written ? { kind: "text", text: written.reply } : { kind: "tools", calls: [{ toolName: "saveArtifact", input: written.artifact }] };
+    }
+    // Changes the workflow suggests go out as one proposal; a person applies or rejects them.
+    if (script.propose && !("proposeChanges" in results)) {
+      const proposal = script.propose(request, results);
+      if (proposal) return { kind: "tools", calls: [{ toolName: "proposeChanges", input: proposal }] };
     }
     return { kind: "text", text: script.summarize(request, results) };
   };

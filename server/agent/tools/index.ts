@@ -12,12 +12,16 @@ import { getPullRequestsTool } from "./get-pull-requests";
 import { getReleaseTool } from "./get-release";
 import { getSprintTool } from "./get-sprint";
 import { getWorkItemTool } from "./get-work-item";
+import { proposeChangesTool } from "./propose-changes";
 import { saveArtifactTool } from "./save-artifact";
 import { searchDocumentsTool } from "./search-documents";
 import { searchMessagesTool } from "./search-messages";
 import { searchWorkItemsTool } from "./search-work-items";
 
-/** The agent's tools for one request. None of them changes anything outside this product. */
+/**
+ * The agent's tools for one request. None of them changes anything outside this product:
+ * proposeChanges only records a proposal that a person decides on.
+ */
 export function createTools(ctx: AgentContext) {
   const tools = {
     searchWorkItems: searchWorkItemsTool(ctx),
@@ -36,6 +40,7 @@ export function createTools(ctx: AgentContext) {
     breakdownWork: breakdownWorkTool(ctx),
     getStatusReport: getStatusReportTool(ctx),
     saveArtifact: saveArtifactTool(ctx),
+    proposeChanges: proposeChangesTool(ctx),
   };
   return Object.fromEntries(Object.entries(tools).map(([name, t]) => [name, guarded(name, t)])) as typeof tools;
 }

@@ -31,6 +31,8 @@ export const saveArtifactTool = (ctx: AgentContext) =>
         userId: ctx.userId,
         origin: ctx.scheduleRunId ? "SCHEDULE" : "AGENT",
       });
-      return saved;
+      ctx.artifactId = saved.artifactId;
+      const base = (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+      return { ...saved, url: `${base}/artifacts/${saved.artifactId}` };
     },
   });

@@ -12,6 +12,8 @@ export interface ScriptRequest extends Intent {
   kind: ArtifactKind;
   teamKey: string;
   teamName: string;
+  /** The team's Slack channel name, when known. */
+  teamChannel: string | null;
 }
 
 /** How the built-in planner runs one workflow: which tools to call, and how to write from their results. */
@@ -19,7 +21,12 @@ export interface WorkflowScript {
   gather(request: ScriptRequest): { toolName: string; input: unknown }[];
   /** The saveArtifact input from the gathered results, or a reply when there is nothing to write (e.g. no such release). */
   write(request: ScriptRequest, results: ToolResults): { artifact: unknown } | { reply: string };
-  /** The closing message, after saveArtifact returned. */
+  /**
+   * The changes the artifact implies, as a proposeChanges input (after saveArtifact returned), or
+   * null when there is nothing to change. Optional: reports change nothing.
+   */
+  propose?(request: ScriptRequest, results: ToolResults): { title: string; rationale: string; actions: { kind: string; input: unknown }[]; sourceIds: string[] } | null;
+  /** The closing message, after saveArtifact (and proposeChanges, when called) returned. */
   summarize(request: ScriptRequest, results: ToolResults): string;
 }
 

@@ -92,9 +92,47 @@ export const sprintPlanScript: WorkflowScript = {
     };
   },
 
+  propose(r: ScriptRequest, results: ToolResults) {
+    const plan = resultOf<SprintPlan>(results, "planSprint");
+    if (!plan || plan.items.length === 0) return null;
+    const saved = results.saveArtifact as { url?: string } | undefined;
+    const actions: { kind: string; input: unknown }[] = [];
+    // Only backlog items move: carry-over leaves the active sprint when Jira completes it.
+    const toMove = plan.sprint.id ? plan.items.filter((i) => i.origin === "backlog") : [];
+    for (const i of toMove) actions.push({ kind: "jira.moveToSprint", input: { issueKey: i.key, sprintId: plan.sprint.id, sprintName: plan.sprint.name } });
+    if (r.teamChannel) {
+      const t = plan.totals;
+      const shown = plan.items.slice(0, 8);
+      const lines = shown.map((i) => `- ${i.source.url ? `[${i.key}](${i.source.url})` : i.key} ${i.title.replace(/\s+/g, " ").slice(0, 90)} (${num(i.points)} pts${i.assigneeName ? `, ${i.assigneeName}` : ""})`);
+      const text = [
+        `**${plan.sprint.name} plan — ${r.teamName}**`,
+        `We commit **${num(t.plannedPoints)} points** (${plural(t.plannedItems, "item")}) for ${day(plan.sprint.start)} – ${day(plan.sprint.end)}, against a capacity of ${num(plan.capacity.points)} points.`,
+        lines.join("\n") + (plan.items.length > shown.length ? `\n- …and ${plural(plan.items.length - shown.length, "more item")}` : ""),
+        t.carryOverItems ? `${plural(t.carryOverItems, "item")} carry over from the current sprint.` : "",
+        saved?.url ? `The full plan, with risks and assumptions: ${saved.url}` : "",
+      ]
+        .filter(Boolean)
+        .join("\n\n");
+      actions.push({ kind: "slack.postMessage", input: { channelId: `#${r.teamChannel.replace(/^#/, "")}`, text } });
+    }
+    if (actions.length === 0) return null;
+    return {
+      title: `Apply the ${plan.sprint.name} plan for ${r.teamName}`,
+      rationale: [
+        toMove.length ? `${plural(toMove.length, "committed item")} ${toMove.length === 1 ? "is" : "are"} still in the backlog; moving ${toMove.length === 1 ? "it" : "them"} into ${plan.sprint.name} makes the board match the plan.` : "",
+        r.teamChannel ? `The announcement tells #${r.teamChannel.replace(/^#/, "")} what the team commits to.` : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
+      actions,
+      sourceIds: plan.items.map((i) => i.key),
+    };
+  },
+
   summarize(r: ScriptRequest, results: ToolResults) {
     const plan = resultOf<SprintPlan>(results, "planSprint");
     const saved = results.saveArtifact as { version?: number } | undefined;
+    const proposal = results.proposeChanges as { actions?: number } | undefined;
     if (!plan) return "The sprint plan is saved.";
     const t = plan.totals;
     const top = plan.items.slice(0, 3).map((i) => cite(i.source)).join(", ");
@@ -105,6 +143,9 @@ export const sprintPlanScript: WorkflowScript = {
       plan.load.some((l) => l.overloaded) ? `Over capacity: ${plan.load.filter((l) => l.overloaded).map((l) => esc(l.name).replace(/\.$/, "")).join(", ")}.` : "",
       plan.warnings.length ? `Note: ${esc(plan.warnings[0], 200)}` : "",
       `The plan is open beside the chat${saved?.version && saved.version > 1 ? ` as version ${saved.version}` : ""}: edit it, or export it as Markdown.`,
+      proposal?.actions
+        ? `I also proposed ${plural(proposal.actions, "change")} to put the plan in place (below). Nothing changes in Jira or Slack until you apply ${proposal.actions === 1 ? "it" : "them"}.`
+        : "",
     ]
       .filter(Boolean)
       .join(" ");
