@@ -2,6 +2,7 @@ import { APIResponseError, Client, type PageObjectResponse, RequestTimeoutError,
 import { createToolCall } from "../call";
 import { ConnectorError, retryAfterMs } from "../errors";
 import { type ConnectionCheck, type Connector, type ConnectorContext, type NormalizedDocument, type SyncBatch, type SyncRequest } from "../types";
+import { createNotionWriters } from "./writes";
 
 export const NOTION_VERSION = "2025-09-03";
 const MAX_DEPTH = 3;
@@ -122,6 +123,7 @@ export function createNotionConnector(ctx: ConnectorContext): Connector {
 
   return {
     tool: "NOTION",
+    writers: createNotionWriters({ ctx, notion, mapError }),
 
     async queryDocuments(dataSourceId: string, filter?: unknown): Promise<NormalizedDocument[]> {
       const rows: NormalizedDocument[] = [];

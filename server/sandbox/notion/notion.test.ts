@@ -303,6 +303,23 @@ describe("writes", () => {
     expect(isFullPage(restored) && restored.in_trash).toBe(false);
   });
 
+  it("keeps text links as href and refuses a link that is not an absolute URL, writing nothing", async () => {
+    const parent = state().pages.find((p) => pageTitle(p) === "Meeting notes")!;
+    const linked = (url: string) => [{ paragraph: { rich_text: [{ text: { content: "Proposed in Lumen · " } }, { text: { content: "view the approval", link: { url } } }] } }];
+    const approval = "http://localhost:3000/approvals/p1?action=a1";
+    const page = await notion.pages.create({ parent: { page_id: parent.id }, properties: { title: { title: [{ text: { content: "Linked page" } }] } }, children: linked(approval) });
+    const [block] = (await notion.blocks.children.list({ block_id: page.id })).results;
+    expect(block && isFullBlock(block) && block.type === "paragraph" && block.paragraph.rich_text.map((t) => t.href)).toEqual([null, approval]);
+
+    const pages = state().pages.length;
+    for (const url of ["/approvals/p1", "approval", "https://example.com/a b", "https://例え.jp/承認"]) {
+      const error = await rejection(notion.pages.create({ parent: { page_id: parent.id }, properties: { title: { title: [{ text: { content: "Bad link" } }] } }, children: linked(url) }));
+      expect(error).toMatchObject({ status: 400, code: "validation_error", message: "Content creation Failed. Fix the following: \nInvalid URL for link." });
+    }
+    expect(state().pages.length).toBe(pages);
+    expect(await rejection(notion.blocks.children.append({ block_id: page.id, children: linked("not a url") }))).toMatchObject({ status: 400, code: "validation_error" });
+  });
+
   it("creates a sub-page and comments on it", async () => {
     const parent = state().pages.find((p) => pageTitle(p) === "Meeting notes")!;
     const page = await notion.pages.create({ parent: { page_id: parent.id }, properties: { title: { title: [{ text: { content: "Lumen weekly status" } }] } } });

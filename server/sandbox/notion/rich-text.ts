@@ -1,5 +1,6 @@
 import { type ApiColor, type RichTextItemResponse } from "@notionhq/client";
 import { z } from "zod";
+import { validationError } from "./errors";
 
 type Annotations = RichTextItemResponse["annotations"];
 
@@ -113,7 +114,20 @@ const COLORS = new Set<string>([
   "red_background",
 ]);
 
-/** Turns request rich text into what Notion stores and returns (plain_text, href, full annotations). */
+/**
+ * Notion accepts a text link only when it is an absolute URL; anything else (a relative path, a
+ * bare word, unencoded spaces or non-ASCII characters) fails the whole write with this message.
+ */
+export const INVALID_LINK_MESSAGE = "Content creation Failed. Fix the following: \nInvalid URL for link.";
+
+function validLink(url: string): boolean {
+  return /^[\x21-\x7e]+$/.test(url) && URL.canParse(url);
+}
+
+/**
+ * Turns request rich text into what Notion stores and returns (plain_text, href, full annotations).
+ * Throws Notion's validation error for a link that is not an absolute URL.
+ */
 export function richTextFromRequest(items: readonly RichTextRequest[], resolve: MentionResolver): RichTextItemResponse[] {
   return items.map((item) => {
     const a = item.annotations ?? {};
@@ -127,6 +141,7 @@ export function richTextFromRequest(items: readonly RichTextRequest[], resolve: 
     };
     if ("text" in item) {
       const url = item.text.link?.url ?? null;
+      if (url !== null && !validLink(url)) throw validationError(INVALID_LINK_MESSAGE);
       return { type: "text", text: { content: item.text.content, link: url ? { url } : null }, annotations, plain_text: item.text.content, href: url };
     }
     if ("equation" in item) {
