@@ -12,6 +12,7 @@ import {
   type SyncBatch,
   type SyncRequest,
 } from "../types";
+import { createGithubWriters } from "./writes";
 
 export const GITHUB_READ_SCOPES = ["repo"];
 
@@ -143,6 +144,7 @@ export function createGithubConnector(ctx: ConnectorContext): Connector {
 
   return {
     tool: "GITHUB",
+    writers: createGithubWriters(ctx, octokit, mapGithubError),
 
     async test(): Promise<ConnectionCheck> {
       const res = await call("users.getAuthenticated", () => octokit.rest.users.getAuthenticated());

@@ -2,6 +2,7 @@ import { WebClient, WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError
 import { createToolCall } from "../call";
 import { ConnectorError } from "../errors";
 import { type ConnectionCheck, type Connector, type ConnectorContext, type NormalizedMessage, type SyncBatch, type SyncRequest } from "../types";
+import { createSlackWriters } from "./writes";
 
 export const SLACK_READ_SCOPES = ["channels:read", "channels:history", "users:read"];
 const DEFAULT_HISTORY_DAYS = 90;
@@ -47,6 +48,7 @@ export function createSlackConnector(ctx: ConnectorContext): Connector {
 
   return {
     tool: "SLACK",
+    writers: createSlackWriters(ctx, slack, mapError),
 
     async test(): Promise<ConnectionCheck> {
       const token = await ctx.accessToken();

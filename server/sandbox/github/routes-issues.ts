@@ -1,14 +1,15 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { type SandboxStore } from "../core/store";
-import { invalidRequest, notFound, paginate, problemsParsingJson, validationFailed, type ValidationIssue } from "./http";
+import { githubError, invalidRequest, notFound, paginate, problemsParsingJson, validationFailed, type ValidationIssue } from "./http";
 import { canonicalRepoUrl, resolveRepo, type GithubEnv } from "./request-context";
 import { isoSeconds } from "./seed-util";
 import { type GithubIssue, type GithubIssueComment, type GithubPull, type GithubRepo } from "./state";
-import { findUser, issueCommentJson, issueJson } from "./wire";
+import { findUser, issueCommentJson, issueJson, simpleUser } from "./wire";
 
 const DOCS = "https://docs.github.com/rest/issues/issues";
 const COMMENT_DOCS = "https://docs.github.com/rest/issues/comments";
+const ASSIGNEE_DOCS = "https://docs.github.com/rest/issues/assignees";
 const R = (suffix: string) => [`/repos/:owner/:repo${suffix}`, `/repositories/:repository_id{[0-9]+}${suffix}`];
 const MAX_BODY = 65536;
 
@@ -82,8 +83,32 @@ export function issueRoutes(store: SandboxStore): Hono<GithubEnv> {
   };
 
   /** Assignees must be people who can push to the repository: the organisation's members. */
+  const assignable = (login: string) => !!findUser(store.state, login)?.personId;
   const invalidAssignees = (logins: string[]): ValidationIssue[] =>
-    logins.filter((l) => !findUser(store.state, l)?.personId).map((l) => ({ value: l, resource: "Issue", field: "assignees", code: "invalid" as const }));
+    logins.filter((l) => !assignable(l)).map((l) => ({ value: l, resource: "Issue", field: "assignees", code: "invalid" as const }));
+
+  /** GitHub's refusals of writes to an archived repository (403), to disabled issues (410) and to a locked conversation (403). */
+  const refusal = (c: Context<GithubEnv>, repo: GithubRepo, docs: string, target: { creatingIssue?: boolean; item?: GithubIssue | GithubPull } = {}): Response | null => {
+    if (repo.archived) return githubError(c, 403, "Repository was archived so is read-only.", docs);
+    if (target.creatingIssue && repo.hasIssues === false) return githubError(c, 410, "Issues are disabled for this repo", docs);
+    if (target.item?.locked) return githubError(c, 403, "Unable to create comment because issue is locked.", docs);
+    return null;
+  };
+
+  app.on("GET", R("/assignees"), (c) => {
+    const r = resolveRepo(c, "read", `${ASSIGNEE_DOCS}#list-assignees`);
+    if ("response" in r) return r.response;
+    const { wire } = c.get("gh");
+    const people = wire.state.github.users.filter((u) => assignable(u.login)).sort((a, b) => a.login.toLowerCase().localeCompare(b.login.toLowerCase()));
+    return c.json(paginate(c, people, canonicalRepoUrl(c, r.repo)).map((u) => simpleUser(wire, u.login)));
+  });
+
+  app.on("GET", R("/assignees/:assignee"), (c) => {
+    const docs = `${ASSIGNEE_DOCS}#check-if-a-user-can-be-assigned`;
+    const r = resolveRepo(c, "read", docs);
+    if ("response" in r) return r.response;
+    return assignable(c.req.param("assignee") ?? "") ? c.body(null, 204) : notFound(c, docs);
+  });
 
   /** Label ids for names, creating labels that do not exist yet (GitHub does, for writers). */
   const labelIds = (repo: GithubRepo, names: string[]): number[] => {
@@ -128,6 +153,8 @@ export function issueRoutes(store: SandboxStore): Hono<GithubEnv> {
     const docs = `${DOCS}#create-an-issue`;
     const r = resolveRepo(c, "write", docs);
     if ("response" in r) return r.response;
+    const refused = refusal(c, r.repo, docs, { creatingIssue: true });
+    if (refused) return refused;
     const parsed = await parseBody(c, createIssueBody, docs);
     if ("response" in parsed) return parsed.response;
     const input = parsed.data;
@@ -277,6 +304,8 @@ export function issueRoutes(store: SandboxStore): Hono<GithubEnv> {
     if ("response" in r) return r.response;
     const item = findItem(r.repo, c.req.param("issue_number") ?? "");
     if (!item) return notFound(c, docs);
+    const refused = refusal(c, r.repo, docs, { item });
+    if (refused) return refused;
     const parsed = await parseBody(c, commentBody, docs);
     if ("response" in parsed) return parsed.response;
     const problem = commentProblem(parsed.data.body);

@@ -58,6 +58,10 @@ export interface GithubRepo {
   createdAt: string;
   updatedAt: string;
   pushedAt: string;
+  /** Archived repositories are read-only (absent = not archived). */
+  archived?: boolean;
+  /** Whether the Issues feature is on (absent = on, GitHub's default). */
+  hasIssues?: boolean;
 }
 
 export interface GithubLabel {

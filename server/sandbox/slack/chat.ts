@@ -3,7 +3,7 @@ import { type SlackMethod } from "./conversations";
 import { invalidArguments, SlackError } from "./errors";
 import { json, str } from "./params";
 import { renderMessage } from "./render";
-import { type SlackChannel, type SlackMessage } from "./state";
+import { type SlackChannel, type SlackMessage, type SlackMessageMetadata } from "./state";
 
 /** Slack truncates nothing: longer texts are refused with msg_too_long. */
 const MAX_TEXT = 40_000;
@@ -23,6 +23,36 @@ function parseBlocks(params: Record<string, unknown>): Record<string, unknown>[]
   if (blocks === undefined) return null;
   if (!Array.isArray(blocks) || blocks.some((b) => !b || typeof b !== "object" || typeof (b as { type?: unknown }).type !== "string")) throw new SlackError("invalid_blocks");
   return blocks as Record<string, unknown>[];
+}
+
+/** Event types are letters, digits, underscores and hyphens. */
+const EVENT_TYPE = /^[A-Za-z0-9_-]+$/;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+const isScalar = (v: unknown) => typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
+const isFlatObject = (v: unknown) => isRecord(v) && Object.values(v).every(isScalar);
+
+/**
+ * The `metadata` argument (a JSON string in form bodies, an object in JSON bodies). Something
+ * that is not an object with a string `event_type` and an object `event_payload` is
+ * invalid_metadata_format; an event type with other characters, or payload values other than
+ * strings, numbers, booleans, flat objects of those or lists of them, is invalid_metadata_schema.
+ */
+function parseMetadata(params: Record<string, unknown>): SlackMessageMetadata | undefined {
+  const raw = params.metadata;
+  if (raw === undefined || raw === null || raw === "") return undefined;
+  let value: unknown = raw;
+  if (typeof raw === "string") {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw new SlackError("invalid_metadata_format");
+    }
+  }
+  if (!isRecord(value) || typeof value.event_type !== "string" || !isRecord(value.event_payload)) throw new SlackError("invalid_metadata_format");
+  const payloadOk = Object.values(value.event_payload).every((v) => isScalar(v) || isFlatObject(v) || (Array.isArray(v) && v.every((x) => isScalar(x) || isFlatObject(x))));
+  if (!EVENT_TYPE.test(value.event_type) || !payloadOk) throw new SlackError("invalid_metadata_schema");
+  return { event_type: value.event_type, event_payload: structuredClone(value.event_payload) };
 }
 
 /** The plain text Slack derives from blocks when no text is given (section/header texts). */
@@ -81,6 +111,7 @@ export const chatPostMessage: SlackMethod = (access, params) => {
   const text = str(params, "text") ?? (blocks ? blocksText(blocks) : undefined);
   if (!text && !blocks) throw new SlackError("no_text");
   if ((text ?? "").length > MAX_TEXT) throw new SlackError("msg_too_long");
+  const metadata = parseMetadata(params);
   let threadTs: string | null = null;
   const rawThread = str(params, "thread_ts");
   if (rawThread !== undefined) {
@@ -103,9 +134,10 @@ export const chatPostMessage: SlackMethod = (access, params) => {
     threadTs,
     reactions: [],
     edited: null,
+    ...(metadata ? { metadata } : {}),
   };
   access.state.messages.push(message);
-  return { channel: channel.id, ts: message.ts, message: renderMessage(access, message) };
+  return { channel: channel.id, ts: message.ts, message: renderMessage(access, message, { metadata: true }) };
 };
 
 export const chatUpdate: SlackMethod = (access, params) => {
@@ -116,11 +148,14 @@ export const chatUpdate: SlackMethod = (access, params) => {
   const text = str(params, "text");
   if (text === undefined && !blocks) throw new SlackError("no_text");
   if ((text ?? "").length > MAX_TEXT) throw new SlackError("msg_too_long");
+  // Metadata sent with an edit replaces the message's; without it, the message keeps its own.
+  const metadata = parseMetadata(params);
   if (text !== undefined) message.text = text;
   else if (blocks) message.text = blocksText(blocks);
   if (blocks) message.blocks = blocks;
+  if (metadata) message.metadata = metadata;
   message.edited = { user: access.userId, ts: newTs(access) };
-  return { channel: channel.id, ts: message.ts, text: message.text, message: renderMessage(access, message) };
+  return { channel: channel.id, ts: message.ts, text: message.text, message: renderMessage(access, message, { metadata: true }) };
 };
 
 export const chatDelete: SlackMethod = (access, params) => {
@@ -131,6 +166,7 @@ export const chatDelete: SlackMethod = (access, params) => {
   if (hasReplies) {
     // Slack keeps a tombstone so the thread stays readable.
     Object.assign(message, { subtype: "tombstone", text: "This message was deleted.", user: "USLACKBOT", botId: null, blocks: null, reactions: [], edited: null });
+    delete message.metadata;
   } else {
     access.state.messages.splice(access.state.messages.indexOf(message), 1);
   }

@@ -78,8 +78,9 @@ export const conversationsHistory: SlackMethod = (access, params) => {
   const { page, hasMore, nextCursor } = cursorPage(messages, "next_ts", str(params, "cursor"), int(params, "limit", 100, 999), (m) => m.ts, (ts) =>
     messages.findIndex((m) => m.ts <= ts),
   );
+  const metadata = bool(params, "include_all_metadata");
   return {
-    messages: page.map((m) => renderMessage(access, m)),
+    messages: page.map((m) => renderMessage(access, m, { metadata })),
     has_more: hasMore,
     pin_count: 0,
     channel_actions_ts: null,
@@ -103,5 +104,6 @@ export const conversationsReplies: SlackMethod = (access, params) => {
   const { page, hasMore, nextCursor } = cursorPage(visible, "next_ts", str(params, "cursor"), int(params, "limit", 1000, 1000), (m) => m.ts, (key) =>
     visible.findIndex((m) => m.ts >= key),
   );
-  return { messages: page.map((m) => renderMessage(access, m)), has_more: hasMore, ...(hasMore ? { response_metadata: { next_cursor: nextCursor } } : {}) };
+  const metadata = bool(params, "include_all_metadata");
+  return { messages: page.map((m) => renderMessage(access, m, { metadata })), has_more: hasMore, ...(hasMore ? { response_metadata: { next_cursor: nextCursor } } : {}) };
 };

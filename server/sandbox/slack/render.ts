@@ -147,7 +147,11 @@ function threadInfo(access: SlackAccess, m: SlackMessage) {
   return { thread_ts: m.ts, reply_count: replies.length, reply_users_count: users.length, latest_reply: replies[replies.length - 1]!.ts, reply_users: users.slice(0, 5) };
 }
 
-export function renderMessage(access: SlackAccess, m: SlackMessage) {
+/**
+ * A message as the Web API returns it. Metadata is included only when asked for
+ * (`include_all_metadata` on history and replies; always on the answers to the app's own writes).
+ */
+export function renderMessage(access: SlackAccess, m: SlackMessage, options: { metadata?: boolean } = {}) {
   const state = access.state;
   const out: Record<string, unknown> = { type: "message" };
   if (m.subtype) out.subtype = m.subtype;
@@ -181,5 +185,6 @@ export function renderMessage(access: SlackAccess, m: SlackMessage) {
     if (info) Object.assign(out, info, { subscribed: false });
   }
   if (m.reactions.length) out.reactions = m.reactions.map((r) => ({ name: r.name, users: r.users, count: r.users.length }));
+  if (options.metadata && m.metadata) out.metadata = structuredClone(m.metadata);
   return out;
 }

@@ -74,6 +74,14 @@ export interface SlackMessage {
   threadTs: string | null;
   reactions: SlackReaction[];
   edited: { user: string; ts: string } | null;
+  /** App event metadata posted with the message (absent = none). */
+  metadata?: SlackMessageMetadata;
+}
+
+/** Message metadata as an app posts it: an event type and a free-form payload. */
+export interface SlackMessageMetadata {
+  event_type: string;
+  event_payload: Record<string, unknown>;
 }
 
 export interface SlackState {

@@ -53,7 +53,8 @@ const EXTRA_ERRORS: Record<string, string[]> = {
   "conversations.history": ["not_in_channel"],
   "conversations.replies": ["not_in_channel", "invalid_ts_latest", "invalid_ts_oldest"],
   "conversations.list": ["invalid_types"],
-  "chat.postMessage": ["missing_scope", "invalid_blocks", "invalid_blocks_format", "invalid_thread_ts", "thread_not_found"],
+  "chat.postMessage": ["missing_scope", "invalid_blocks", "invalid_blocks_format", "invalid_thread_ts", "thread_not_found", "invalid_metadata_format", "invalid_metadata_schema"],
+  "chat.update": ["invalid_metadata_format", "invalid_metadata_schema"],
 };
 
 /**
@@ -69,6 +70,10 @@ const EXTRA_ERRORS: Record<string, string[]> = {
  * - Error answers may carry `needed`/`provided` (missing_scope) and `response_metadata`
  *   (invalid_arguments), and newer error codes (COMMON_ERRORS, EXTRA_ERRORS).
  * - oauth.v2.access takes grant_type and refresh_token (OauthV2AccessArguments) for rotation.
+ * - Message metadata: chat.postMessage and chat.update take `metadata` (ChatPostMessageMetadata),
+ *   conversations.history and conversations.replies take `include_all_metadata`
+ *   (IncludeAllMetadata), and messages carry `metadata` {event_type, event_payload}
+ *   (MessageElement.metadata).
  */
 function patchDescription(d: Description): Description {
   const message = d.definitions.objs_message as { properties: Record<string, Schema> };
@@ -98,6 +103,9 @@ function patchDescription(d: Description): Description {
   }
   const access = Object.values(d.paths["/oauth.v2.access"]!)[0]!;
   access.parameters!.push({ name: "grant_type", in: "query" }, { name: "refresh_token", in: "query" });
+  message.properties.metadata = { type: "object", properties: { event_type: { type: "string" }, event_payload: { type: "object" } }, required: ["event_type"], additionalProperties: false };
+  for (const name of ["chat.postMessage", "chat.update"]) Object.values(d.paths[`/${name}`]!)[0]!.parameters!.push({ name: "metadata", in: "formData" });
+  for (const name of ["conversations.history", "conversations.replies"]) Object.values(d.paths[`/${name}`]!)[0]!.parameters!.push({ name: "include_all_metadata", in: "query" });
   return d;
 }
 
