@@ -4,11 +4,13 @@
  * their own, created and dropped here.
  */
 import { chatBenchmark } from "./chat";
+import { exactlyOnceBenchmark } from "./exactly-once";
 import { syncBenchmark } from "./sync";
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   sync: syncBenchmark,
   chat: chatBenchmark,
+  "exactly-once": exactlyOnceBenchmark,
 };
 
 const name = process.argv[2];

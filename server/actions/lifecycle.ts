@@ -74,18 +74,15 @@ export async function checkActions(
         checks.push({ issues: [{ path: "", message: `This ${TOOL_NAMES[definition.tool]} connection cannot ${definition.label.toLowerCase()}.` }], preview: null, state: null, unavailable: null });
         continue;
       }
-      if (connection.resilience.circuitOpen) {
-        checks.push({ issues: [], preview: null, state: null, unavailable: `${TOOL_NAMES[definition.tool]} is failing repeatedly. You can still apply; it runs when ${TOOL_NAMES[definition.tool]} recovers.` });
-        continue;
-      }
       try {
         const state = await writer.readState(parsed.action.input);
         checks.push({ issues: definition.validate(parsed.action.input, state), preview: definition.preview(parsed.action.input, state), state, unavailable: null });
       } catch (e) {
         if (!(e instanceof ConnectorError)) throw e;
-        const message = describeConnectorError(e, TOOL_NAMES[definition.tool]);
+        const name = TOOL_NAMES[definition.tool];
+        const message = e.kind === "circuit_open" ? `${name} is failing repeatedly.` : describeConnectorError(e, name);
         if (e.kind === "auth" || e.kind === "scope") checks.push({ issues: [{ path: "", message }], preview: null, state: null, unavailable: null });
-        else checks.push({ issues: [], preview: null, state: null, unavailable: `${message} You can still apply; it runs when ${TOOL_NAMES[definition.tool]} answers again.` });
+        else checks.push({ issues: [], preview: null, state: null, unavailable: `${message} You can still apply; it runs when ${name} answers again.` });
       }
     }
     return checks;

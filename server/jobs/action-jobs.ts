@@ -8,8 +8,8 @@ export function handleActionsApproved(db: Db, payload: ActionsApproved, options?
 }
 
 /** The minute sweep: hands every proposal with work nobody carries to the engine again. */
-export async function sweepActions(db: Db, dispatcher: Pick<JobDispatcher, "executeActions">, now = new Date()): Promise<number> {
-  const due = await proposalsNeedingWork(db, now);
+export async function sweepActions(db: Db, dispatcher: Pick<JobDispatcher, "executeActions">, now = new Date(), scope: { organizationId?: string } = {}): Promise<number> {
+  const due = await proposalsNeedingWork(db, now, scope);
   for (const d of due) await dispatcher.executeActions(d);
   return due.length;
 }

@@ -3,6 +3,9 @@ import { connectSandbox } from "@/server/connections/sandbox-connections";
 import { generateKey } from "@/server/connectors/crypto";
 import { startSandboxServer, type RunningSandbox } from "@/server/sandbox/core/server";
 import { createOrg, testDb } from "@/test/db";
+import { createProposal, decideProposal } from "@/server/actions/proposals";
+import { tenantDb } from "@/server/db/tenant";
+import { sweepActions } from "./action-jobs";
 import { startEmbeddedJobs, type EmbeddedJobs } from "./pg-boss";
 import { scheduleDueSyncs } from "./sync-jobs";
 
@@ -53,5 +56,31 @@ describe("the embedded job engine (pg-boss on Postgres)", () => {
     const runsBefore = await testDb().syncRun.count({ where: { organizationId: org.org.id } });
     await scheduleDueSyncs(testDb(), jobs, { organizationId: org.org.id });
     expect(await testDb().syncRun.count({ where: { organizationId: org.org.id } })).toBe(runsBefore + connections.length);
+  });
+
+  it("executes approved actions, and the sweep picks up a proposal whose job never arrived", async () => {
+    const org = await createOrg(["PM"]);
+    const user = org.members[0]!.user.id;
+    await connectSandbox(testDb(), { organizationId: org.org.id, origin: sandbox.origin, company: sandbox.store.state.company });
+    const slack = sandbox.store.state.slack;
+    const channel = slack.channels.find((c) => !c.isArchived && c.memberIds.includes(slack.app.botUserId))!;
+    const db = tenantDb(testDb(), org.org.id);
+    const propose = async (text: string) => {
+      const p = await createProposal(db, { organizationId: org.org.id, createdById: user, title: text, rationale: "Tell the team.", sources: [], actions: [{ kind: "slack.postMessage", input: { channelId: channel.id, text } }] });
+      await decideProposal(db, { organizationId: org.org.id, proposalId: p.id, userId: user, kind: "APPLY_ALL" });
+      return p.actions[0]!.id;
+    };
+    const status = (id: string) => db.proposedAction.findFirstOrThrow({ where: { id } }).then((a) => a.status);
+
+    const dispatched = await propose("Dispatched on approval.");
+    const action = await db.proposedAction.findFirstOrThrow({ where: { id: dispatched } });
+    await jobs.executeActions({ organizationId: org.org.id, proposalId: action.proposalId });
+    await waitFor(async () => (await status(dispatched)) === "SUCCEEDED");
+
+    // Approved, but its job was lost: a minute later the sweep hands it to the engine.
+    const stranded = await propose("Found by the sweep.");
+    expect(await sweepActions(testDb(), jobs, new Date(Date.now() + 2 * 60_000), { organizationId: org.org.id })).toBe(1);
+    await waitFor(async () => (await status(stranded)) === "SUCCEEDED");
+    expect(slack.messages.filter((m) => JSON.stringify(m).includes(stranded))).toHaveLength(1);
   });
 });

@@ -100,14 +100,15 @@ export async function executeAction(root: Db, ref: { organizationId: string; act
     const ok = await finish({ status: "FAILED", error, issues: issues ? (issues as unknown as Prisma.InputJsonValue) : undefined, finishedAt: new Date() });
     return ok ? { status: "FAILED", error } : { status: "SKIPPED" };
   };
-  const wait = async (reason: string, delayMs: number): Promise<ActionOutcome> => {
-    if (action.attempts >= MAX_ATTEMPTS) {
+  /** Back to APPROVED until `delayMs` has passed. A paused circuit is not an attempt: outages are waited out however long. */
+  const wait = async (reason: string, delayMs: number, attempted = true): Promise<ActionOutcome> => {
+    if (attempted && action.attempts >= MAX_ATTEMPTS) {
       return fail(
         `${reason.replace(/\.$/, "")} — ${action.attempts} attempts so far, so Lumen stopped trying. Retry when ${toolName} is back; Lumen checks whether an earlier attempt landed before writing again.`,
       );
     }
     const retryAt = new Date(Date.now() + delayMs);
-    const ok = await finish({ status: "APPROVED", waitingReason: reason, nextAttemptAt: retryAt });
+    const ok = await finish({ status: "APPROVED", waitingReason: reason, nextAttemptAt: retryAt, ...(attempted ? {} : { attempts: { decrement: 1 } }) });
     return ok ? { status: "WAITING", reason, retryAt } : { status: "SKIPPED" };
   };
 
@@ -122,10 +123,6 @@ export async function executeAction(root: Db, ref: { organizationId: string; act
     return wait(`The ${toolName} connection could not be opened.`, retryDelayMs(action.attempts));
   }
   try {
-    // Read-only fallback: while the tool is failing, approvals pile up and execution waits.
-    if (opened.resilience.circuitOpen) {
-      return wait(`${toolName} is failing repeatedly; this waits and applies by itself when ${toolName} recovers.`, opened.resilience.options.halfOpenAfterMs + 1_000);
-    }
     const writer = opened.connector.writers?.[kind] as ActionWriter<unknown, unknown, WriteResultBase> | undefined;
     if (!writer) return fail(`This ${toolName} connection cannot ${definition.label.toLowerCase()}.`);
     const marker: WriteMarker = { actionId: action.id, approvalUrl: approvalUrl(appUrl(options), action.proposalId, action.id) };
@@ -154,8 +151,11 @@ export async function executeAction(root: Db, ref: { organizationId: string; act
       logger.error({ actionId: action.id, kind, err: e instanceof Error ? e.message : String(e) }, "action failed unexpectedly");
       return fail(`Something went wrong on our side while applying this. Retry; Lumen checks whether it already landed before writing again.`);
     }
+    // Read-only fallback: while the tool is failing (its circuit is open), approvals pile up and
+    // execution waits; the first call after the pause is the breaker's trial, and work resumes.
+    if (e.kind === "circuit_open") return wait(`${toolName} is failing repeatedly; this waits and applies by itself when ${toolName} recovers.`, opened.resilience.options.halfOpenAfterMs + 1_000, false);
     const message = describeConnectorError(e, toolName);
-    if (e.retryable || e.isOutage || e.kind === "circuit_open") return wait(message, retryDelayMs(action.attempts, e.details.retryAfterMs));
+    if (e.retryable || e.isOutage) return wait(message, retryDelayMs(action.attempts, e.details.retryAfterMs));
     return fail(message);
   } finally {
     await opened.recorder.flush();
@@ -214,10 +214,11 @@ export async function executeProposal(root: Db, ref: { organizationId: string; p
  * Proposals with work left that no job is carrying: approved actions whose wait is over (or whose
  * job was lost), and executing actions whose worker died. Across organisations: the sweep's job.
  */
-export async function proposalsNeedingWork(root: Db, now = new Date()): Promise<{ organizationId: string; proposalId: string }[]> {
+export async function proposalsNeedingWork(root: Db, now = new Date(), scope: { organizationId?: string } = {}): Promise<{ organizationId: string; proposalId: string }[]> {
   const stale = new Date(now.getTime() - 60_000);
   const rows = await root.proposedAction.findMany({
     where: {
+      ...(scope.organizationId ? { organizationId: scope.organizationId } : {}),
       OR: [
         { status: "APPROVED", nextAttemptAt: { lte: now } },
         { status: "APPROVED", nextAttemptAt: null, updatedAt: { lt: stale } },
