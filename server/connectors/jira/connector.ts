@@ -16,13 +16,16 @@ import {
   type SyncRequest,
 } from "../types";
 import { adfToText } from "./adf";
+import { createJiraWriters } from "./writes";
 
 /** Scopes a Jira connection needs for reading (Atlassian OAuth 2.0 classic scopes). */
 export const JIRA_READ_SCOPES = ["read:jira-work", "read:jira-user"];
 export const JIRA_WRITE_SCOPES = ["write:jira-work"];
 
-const STORY_POINTS = ["customfield_10016", "customfield_10026", "customfield_10028"];
-const SPRINT_FIELD = "customfield_10020";
+/** The custom fields Jira sites keep story points in (team-managed, then company-managed). */
+export const STORY_POINTS = ["customfield_10016", "customfield_10026", "customfield_10028"];
+/** The Jira Software sprint field: every sprint the issue has been in. */
+export const SPRINT_FIELD = "customfield_10020";
 const EPIC_LINK = "customfield_10014";
 const RANK_FIELD = "customfield_10019";
 const FLAGGED_FIELD = "customfield_10021";
@@ -219,6 +222,7 @@ export function createJiraConnector(ctx: ConnectorContext): Connector {
 
   return {
     tool: "JIRA",
+    writers: createJiraWriters({ ctx, mapError, client, jira, agile, browseBase, timeZone }),
 
     async test(): Promise<ConnectionCheck> {
       const me = await call("myself.get", () => jira.myself.getCurrentUser());

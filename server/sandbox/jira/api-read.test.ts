@@ -20,7 +20,7 @@ afterAll(async () => {
 function expected(jql: string): string[] {
   const state = t.sandbox.store.state;
   const admin = state.company.people.find((p) => p.role === "admin")!;
-  return runJql(jql, { lookup: buildLookup(state), now: sandboxNow(state), currentAccountId: admin.jiraAccountId }).map((i) => i.key);
+  return runJql(jql, { lookup: buildLookup(state), now: sandboxNow(state), currentAccountId: admin.jiraAccountId, timeZone: admin.timezone }).map((i) => i.key);
 }
 
 async function failure(p: Promise<unknown>): Promise<{ status: number; body: unknown }> {

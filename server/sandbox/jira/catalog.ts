@@ -130,6 +130,39 @@ export const CF = {
 
 export const FLAGGED_OPTION = { id: "10019", value: "Impediment" } as const;
 
+/** A field on the project's create and edit screens, with the operations the REST API accepts for it. */
+export interface ScreenFieldDef {
+  id: string;
+  operations: readonly ("set" | "add" | "remove")[];
+  /** Required on create (summary always; parent for subtasks is checked per issue type). */
+  requiredOnCreate: boolean;
+  /** On the create screen only (project and issue type are chosen when creating, not edited). */
+  createOnly?: boolean;
+}
+
+/**
+ * The fields the company-managed software project's screens show, in screen order: what
+ * createmeta and editmeta report, and so what an integration may set. Story points live in
+ * customfield_10016 on this site.
+ */
+export const SCREEN_FIELDS: readonly ScreenFieldDef[] = [
+  { id: "project", operations: ["set"], requiredOnCreate: true, createOnly: true },
+  { id: "issuetype", operations: ["set"], requiredOnCreate: true, createOnly: true },
+  { id: "summary", operations: ["set"], requiredOnCreate: true },
+  { id: "description", operations: ["set"], requiredOnCreate: false },
+  { id: "priority", operations: ["set"], requiredOnCreate: false },
+  { id: "assignee", operations: ["set"], requiredOnCreate: false },
+  { id: "reporter", operations: ["set"], requiredOnCreate: false },
+  { id: "labels", operations: ["add", "set", "remove"], requiredOnCreate: false },
+  { id: "components", operations: ["add", "set", "remove"], requiredOnCreate: false },
+  { id: "fixVersions", operations: ["set", "add", "remove"], requiredOnCreate: false },
+  { id: "duedate", operations: ["set"], requiredOnCreate: false },
+  { id: "parent", operations: ["set"], requiredOnCreate: false },
+  { id: CF.storyPoints, operations: ["set"], requiredOnCreate: false },
+  { id: CF.sprint, operations: ["set"], requiredOnCreate: false },
+  { id: CF.flagged, operations: ["add", "set", "remove"], requiredOnCreate: false },
+];
+
 export interface FieldSchemaDef {
   type: string;
   system?: string;

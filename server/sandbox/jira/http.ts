@@ -94,7 +94,8 @@ export function wireOf(c: JiraContext, store: SandboxStore): Wire {
 }
 
 export function jqlContext(c: JiraContext, store: SandboxStore): JqlContext {
-  return { lookup: lookupOf(c, store), now: sandboxNow(store.state), currentAccountId: c.get("person").jiraAccountId };
+  const person = c.get("person");
+  return { lookup: lookupOf(c, store), now: sandboxNow(store.state), currentAccountId: person.jiraAccountId, timeZone: person.timezone };
 }
 
 /** A list parameter given repeated and/or comma-separated. */

@@ -1,3 +1,4 @@
+import { TZDate } from "@date-fns/tz";
 import { adfToText } from "./adf";
 import { CF, ISSUE_TYPES, LINK_TYPES, PRIORITIES, RESOLUTIONS, STATUS_CATEGORIES, STATUSES, linkTypeById, statusById } from "./catalog";
 import { JqlError, parseJql, type JqlExpr, type JqlLiteral, type JqlOperand, type JqlOperator, type JqlPredicate, type JqlQuery, type JqlSort } from "./jql";
@@ -7,8 +8,8 @@ import { type JiraIssue } from "./state";
 /**
  * Gives JQL its meaning over the sandbox's issues: resolves fields, values and functions the way
  * Jira does (with Jira's validation messages), evaluates clauses including the history operators,
- * and sorts. Dates are interpreted in UTC; relative dates and date functions count from the
- * sandbox's logical now.
+ * and sorts. Date literals and date functions are read in the searching user's time zone, as
+ * Jira does; relative dates and date functions count from the sandbox's logical now.
  */
 
 export interface JqlContext {
@@ -16,6 +17,8 @@ export interface JqlContext {
   now: Date;
   /** The caller's account id for currentUser(); null for anonymous. */
   currentAccountId: string | null;
+  /** The caller's time zone (IANA), in which date literals and startOfDay() etc. are read; UTC when absent. */
+  timeZone?: string;
 }
 
 /** A parsed and validated query, ready to filter and sort issues. */
@@ -66,14 +69,17 @@ const lower = (s: string) => s.toLowerCase();
 
 // ---------- dates ----------
 
-/** Jira's accepted date literal formats, plus relative periods ("-7d", "4w 2d", "-1h", "30m"). */
-export function parseJqlDate(value: string, now: Date): number | null {
+/**
+ * Jira's accepted date literal formats, plus relative periods ("-7d", "4w 2d", "-1h", "30m").
+ * Absolute dates are wall-clock times in `zone` (the searching user's time zone).
+ */
+export function parseJqlDate(value: string, now: Date, zone = "UTC"): number | null {
   const abs = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(value.trim());
   if (abs) {
     const [y, m, d, hh, mm] = abs.slice(1).map((x) => (x === undefined ? 0 : Number(x))) as number[];
     if (m! < 1 || m! > 12 || d! < 1 || d! > 31 || hh! > 23 || mm! > 59) return null;
-    const t = Date.UTC(y!, m! - 1, d!, hh, mm);
-    return new Date(t).getUTCDate() === d ? t : null;
+    const t = new TZDate(y!, m! - 1, d!, hh!, mm!, zone);
+    return t.getDate() === d ? t.getTime() : null;
   }
   const rel = value.trim();
   if (/^[+-]?\s*(\d+\s*[wdhm]\s*)+$/i.test(rel)) {
@@ -89,39 +95,41 @@ export function parseJqlDate(value: string, now: Date): number | null {
   return null;
 }
 
-function startOfUtcDay(t: number) {
-  const d = new Date(t);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+/** Midnight (in `zone`) of the day `offsetDays` after the day containing `t`. */
+function startOfDayIn(t: number, zone: string, offsetDays = 0): number {
+  const d = new TZDate(t, zone);
+  return new TZDate(d.getFullYear(), d.getMonth(), d.getDate() + offsetDays, zone).getTime();
 }
 
-/** now(), startOfDay("-1d"), endOfWeek(), ... — Jira's date functions (weeks start on Sunday). */
-function dateFunction(name: string, args: string[], now: Date): number | undefined {
+/** now(), startOfDay("-1d"), endOfWeek(), ... — Jira's date functions (weeks start on Sunday), in the user's `zone`. */
+function dateFunction(name: string, args: string[], now: Date, zone = "UTC"): number | undefined {
   const fn = lower(name);
   const inc = args[0] ? parseJqlDate(args[0].startsWith("+") || args[0].startsWith("-") ? args[0] : `+${args[0]}`, new Date(0)) : 0;
   const shift = inc ?? 0;
   const t = now.getTime();
-  const d = new Date(t);
-  const y = d.getUTCFullYear();
-  const mo = d.getUTCMonth();
+  const d = new TZDate(t, zone);
+  const y = d.getFullYear();
+  const mo = d.getMonth();
+  const at = (year: number, month: number, day: number) => new TZDate(year, month, day, zone).getTime();
   switch (fn) {
     case "now":
       return t;
     case "startofday":
-      return startOfUtcDay(t) + shift;
+      return startOfDayIn(t, zone) + shift;
     case "endofday":
-      return startOfUtcDay(t) + DAY - 1 + shift;
+      return startOfDayIn(t, zone, 1) - 1 + shift;
     case "startofweek":
-      return startOfUtcDay(t) - d.getUTCDay() * DAY + shift;
+      return startOfDayIn(t, zone, -d.getDay()) + shift;
     case "endofweek":
-      return startOfUtcDay(t) + (7 - d.getUTCDay()) * DAY - 1 + shift;
+      return startOfDayIn(t, zone, 7 - d.getDay()) - 1 + shift;
     case "startofmonth":
-      return Date.UTC(y, mo, 1) + shift;
+      return at(y, mo, 1) + shift;
     case "endofmonth":
-      return Date.UTC(y, mo + 1, 1) - 1 + shift;
+      return at(y, mo + 1, 1) - 1 + shift;
     case "startofyear":
-      return Date.UTC(y, 0, 1) + shift;
+      return at(y, 0, 1) + shift;
     case "endofyear":
-      return Date.UTC(y + 1, 0, 1) - 1 + shift;
+      return at(y + 1, 0, 1) - 1 + shift;
     default:
       return undefined;
   }
@@ -130,16 +138,17 @@ function dateFunction(name: string, args: string[], now: Date): number | undefin
 const dateError = (value: string, label: string) =>
   `Date value '${value}' for field '${label}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`;
 
-function dateOrd(label: string, get: (issue: JiraIssue) => string | null, now: Date): OrdSpec {
+function dateOrd(label: string, get: (issue: JiraIssue) => string | null, now: Date, zone: string): OrdSpec {
   return {
     get: (issue) => {
       const v = get(issue);
-      return v ? new Date(v.length === 10 ? `${v}T00:00:00.000Z` : v).getTime() : null;
+      // Date-only fields (due date) hold a calendar day: its start in the user's zone.
+      return v ? (v.length === 10 ? (parseJqlDate(v, now, zone) ?? null) : new Date(v).getTime()) : null;
     },
     resolve: (lit) => {
-      if (lit.kind === "function") return dateFunction(lit.name, lit.args, now) ?? `Unable to find JQL function '${lit.name}()'.`;
+      if (lit.kind === "function") return dateFunction(lit.name, lit.args, now, zone) ?? `Unable to find JQL function '${lit.name}()'.`;
       if (lit.kind !== "value") return dateError("EMPTY", label);
-      return parseJqlDate(lit.value, now) ?? dateError(lit.value, label);
+      return parseJqlDate(lit.value, now, zone) ?? dateError(lit.value, label);
     },
   };
 }
@@ -409,7 +418,7 @@ function fieldSpecs(ctx: JqlContext): Map<string, FieldSpec> {
     [["start date", `cf[${CF.startDate.slice(12)}]`], "Start date", () => null],
   ];
   for (const [names, label, get] of dates) {
-    const ord = dateOrd(label, get, now);
+    const ord = dateOrd(label, get, now, ctx.timeZone ?? "UTC");
     add(names, { label, ord, sort: ord.get });
   }
   return specs;
@@ -615,6 +624,7 @@ interface Window {
 
 function predicateWindow(c: Compiler, predicates: JqlPredicate[], label: string): { window: Window; by: Set<string> | null; from: Set<Key> | null; to: Set<Key> | null } {
   const now = c.ctx.now;
+  const zone = c.ctx.timeZone ?? "UTC";
   let window: Window = { from: -Infinity, to: Infinity };
   let by: Set<string> | null = null;
   let from: Set<Key> | null = null;
@@ -622,12 +632,12 @@ function predicateWindow(c: Compiler, predicates: JqlPredicate[], label: string)
   const date = (lit: JqlLiteral | undefined): number | null => {
     if (!lit) return null;
     if (lit.kind === "function") {
-      const v = dateFunction(lit.name, lit.args, now);
+      const v = dateFunction(lit.name, lit.args, now, zone);
       if (v === undefined) c.errors.push(`Unable to find JQL function '${lit.name}()'.`);
       return v ?? null;
     }
     if (lit.kind !== "value") return null;
-    const v = parseJqlDate(lit.value, now);
+    const v = parseJqlDate(lit.value, now, zone);
     if (v === null) c.errors.push(dateError(lit.value, label));
     return v;
   };
@@ -637,7 +647,7 @@ function predicateWindow(c: Compiler, predicates: JqlPredicate[], label: string)
     else if (p.kind === "before") window = { ...window, to: Math.min(window.to, date(items[0]) ?? Infinity) };
     else if (p.kind === "on") {
       const d = date(items[0]);
-      if (d !== null) window = { from: startOfUtcDay(d), to: startOfUtcDay(d) + DAY };
+      if (d !== null) window = { from: startOfDayIn(d, zone), to: startOfDayIn(d, zone, 1) };
     } else if (p.kind === "during") {
       const a = date(items[0]);
       const b = date(items[1]);

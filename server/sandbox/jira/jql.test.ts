@@ -128,6 +128,16 @@ describe("evaluating JQL over the seeded site", () => {
     expect(parseJqlDate("2026-02-30", new Date(0))).toBeNull();
   });
 
+  it("reads date literals and date functions in the searching user's time zone", () => {
+    const kolkata: JqlContext = { ...ctx, timeZone: "Asia/Kolkata" };
+    const countIn = (jql: string) => runJql(jql, kolkata).length;
+    // Midnight in Kolkata is 18:30 UTC the day before.
+    expect(countIn('created <= "2026-09-01"')).toBe(issues.filter((i) => Date.parse(i.created) <= Date.UTC(2026, 7, 31, 18, 30)).length);
+    expect(countIn("resolved >= startOfMonth()")).toBe(issues.filter((i) => i.resolutionDate && Date.parse(i.resolutionDate) >= Date.UTC(2026, 9, 31, 18, 30)).length);
+    expect(parseJqlDate("2026-11-20 16:00", new Date(0), "America/New_York")).toBe(Date.UTC(2026, 10, 20, 21, 0));
+    expect(parseJqlDate("2026-02-30", new Date(0), "Asia/Kolkata")).toBeNull();
+  });
+
   it("searches text in summaries, descriptions and comments", () => {
     const withComment = issues.find((i) => i.comments.some((c) => JSON.stringify(c.body).includes("feature flag")))!;
     expect(keys('text ~ "feature flag"')).toContain(withComment.key);

@@ -1,6 +1,6 @@
 import { type SandboxStore } from "../core/store";
 import { adfToText } from "./adf";
-import { FLAGGED_OPTION, ISSUE_TYPES, LINK_TYPES, PRIORITIES, RESOLUTION_DONE, STATUS, TRANSITIONS, statusById } from "./catalog";
+import { FLAGGED_OPTION, ISSUE_TYPES, LINK_TYPES, PRIORITIES, RESOLUTIONS, RESOLUTION_DONE, STATUS, TRANSITIONS, statusById } from "./catalog";
 import { change } from "./changelog";
 import { findIssue, type JiraLookup } from "./lookup";
 import { rankAt, rankIssues } from "./ranks";
@@ -336,13 +336,22 @@ export function transitionIssue(store: SandboxStore, lookup: JiraLookup, issue: 
   const ctx: FieldContext = { store, lookup, issue: draft, actor, errors: {}, items: [], richText };
   const { resolution, ...rest } = fields;
   applyFields(ctx, rest);
+  const toDone = t.toStatusId === STATUS.done;
+  // Only the transition into Done shows the resolution on its screen; it takes an id or a name.
+  let chosen: string | null = null;
+  if (resolution !== undefined && resolution !== null) {
+    const ref = idOrName(resolution);
+    const found = RESOLUTIONS.find((r) => r.id === ref?.id || (ref?.name !== undefined && r.name.toLowerCase() === ref.name.toLowerCase()));
+    if (!toDone) ctx.errors.resolution = "Field 'resolution' cannot be set. It is not on the appropriate screen, or unknown.";
+    else if (!found) ctx.errors.resolution = `Resolution '${ref?.name ?? ref?.id ?? String(resolution)}' is not valid. Specify the resolution by its id or name.`;
+    else chosen = found.id;
+  }
   if (Object.keys(ctx.errors).length) throw new FieldErrors(ctx.errors);
   Object.assign(issue, draft, { comments: issue.comments, changelog: issue.changelog });
   const at = store.tick().toISOString();
   const items = [...ctx.items, change.status(issue.statusId, t.toStatusId)];
   const wasDone = issue.statusId === STATUS.done;
-  const toDone = t.toStatusId === STATUS.done;
-  const resolutionId = toDone ? (idOrName(resolution)?.id ?? RESOLUTION_DONE) : null;
+  const resolutionId = toDone ? (chosen ?? RESOLUTION_DONE) : null;
   if (toDone && !wasDone) {
     items.push(change.resolution(null, resolutionId));
     issue.resolutionId = resolutionId;

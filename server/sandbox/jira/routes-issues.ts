@@ -3,6 +3,7 @@ import { type SandboxStore } from "../core/store";
 import { adfToText, parseAdf, wikiToAdf } from "./adf";
 import { BadRequest, intParam, jiraError, jsonBody, listParam, listValue, lookupOf, page, pageBean, pageToken, requireScope, wireOf, type JiraContext, type JiraEnv } from "./http";
 import { findIssue } from "./lookup";
+import { propertyList, setProperties } from "./properties";
 import { JiraRequestError, addComment, allocate, assignIssue, createIssue, editIssue, linkIssues, transitionIssue, updateComment, type FieldContext } from "./mutations";
 import { searchIssues, searchPage } from "./search";
 import { type JiraIssue } from "./state";
@@ -39,7 +40,14 @@ export function issueRoutes(store: SandboxStore) {
       searchPage(
         c,
         store,
-        { jql: c.req.query("jql") ?? "", nextPageToken: c.req.query("nextPageToken"), maxResults: intParam(c, "maxResults", 50), fields: listParam(c, "fields"), expand: listParam(c, "expand") },
+        {
+          jql: c.req.query("jql") ?? "",
+          nextPageToken: c.req.query("nextPageToken"),
+          maxResults: intParam(c, "maxResults", 50),
+          fields: listParam(c, "fields"),
+          expand: listParam(c, "expand"),
+          properties: listParam(c, "properties"),
+        },
         { requireBounded: true, defaultFields: "none", agile: false },
       ),
     ),
@@ -52,7 +60,14 @@ export function issueRoutes(store: SandboxStore) {
       searchPage(
         c,
         store,
-        { jql: typeof body.jql === "string" ? body.jql : "", nextPageToken: typeof body.nextPageToken === "string" ? body.nextPageToken : undefined, maxResults, fields: listValue(body.fields), expand: listValue(body.expand) },
+        {
+          jql: typeof body.jql === "string" ? body.jql : "",
+          nextPageToken: typeof body.nextPageToken === "string" ? body.nextPageToken : undefined,
+          maxResults,
+          fields: listValue(body.fields),
+          expand: listValue(body.expand),
+          properties: listValue(body.properties),
+        },
         { requireBounded: true, defaultFields: "none", agile: false },
       ),
     );
@@ -69,14 +84,16 @@ export function issueRoutes(store: SandboxStore) {
 
   app.get("/rest/api/3/issue/:issueIdOrKey", read, (c) => {
     const issue = issueOr404(c);
-    return c.json(issueJson(wireOf(c, store), issue, { fields: selectFields(listParam(c, "fields"), "all"), expand: expandParam(c) }));
+    return c.json(issueJson(wireOf(c, store), issue, { fields: selectFields(listParam(c, "fields"), "all"), expand: expandParam(c), properties: listParam(c, "properties") }));
   });
 
   const create = (richText: FieldContext["richText"]) => async (c: JiraContext) => {
     const body = await jsonBody(c);
     const fields = body.fields;
     if (!fields || typeof fields !== "object") return jiraError(c, 400, [], { project: "Specify a valid project ID or key", issuetype: "Specify an issue type", summary: "You must specify a summary of the issue." });
+    const properties = propertyList(body.properties);
     const issue = createIssue(store, lookupOf(c, store), c.get("person").jiraAccountId, { fields: fields as Record<string, unknown>, update: (body.update ?? {}) as Record<string, unknown> }, richText);
+    setProperties(issue, properties);
     const base = wireOf(c, store).base;
     return c.json({ id: issue.id, key: issue.key, self: `${base}/rest/api/3/issue/${issue.id}` }, 201);
   };
@@ -86,7 +103,9 @@ export function issueRoutes(store: SandboxStore) {
   const edit = (richText: FieldContext["richText"]) => async (c: JiraContext) => {
     const issue = issueOr404(c);
     const body = await jsonBody(c);
+    const properties = propertyList(body.properties);
     editIssue(store, lookupOf(c, store), issue, c.get("person").jiraAccountId, (body.fields ?? {}) as Record<string, unknown>, (body.update ?? {}) as Record<string, unknown>, richText);
+    setProperties(issue, properties);
     if (c.req.query("returnIssue") === "true") {
       c.set("lookup", undefined);
       return c.json(issueJson(wireOf(c, store), issue, { fields: selectFields(undefined, "all"), expand: expandParam(c) }), 200);
@@ -180,16 +199,18 @@ export function issueRoutes(store: SandboxStore) {
     const order = c.req.query("orderBy");
     const comments = order === "-created" || order === "-updated" ? [...issue.comments].reverse() : issue.comments;
     const p = page(comments, intParam(c, "startAt", 0), Math.min(intParam(c, "maxResults", 100), 5000));
-    const rendered = expandParam(c).has("renderedBody");
-    return c.json({ startAt: p.startAt, maxResults: p.maxResults, total: p.total, comments: p.values.map((cm) => commentJson(w, issue, cm, rendered)) });
+    const expand = expandParam(c);
+    return c.json({ startAt: p.startAt, maxResults: p.maxResults, total: p.total, comments: p.values.map((cm) => commentJson(w, issue, cm, expand)) });
   });
   const addCommentRoute = (richText: FieldContext["richText"], v2: boolean) => async (c: JiraContext) => {
     const issue = issueOr404(c);
     const body = await jsonBody(c);
     const doc = body.body === undefined || body.body === "" ? null : richText(body.body);
     if (!doc || doc === "invalid" || !adfToText(doc)) return jiraError(c, 400, [], { comment: "Comment body can not be empty!" });
+    const properties = propertyList(body.properties);
     const comment = addComment(store, issue, c.get("person").jiraAccountId, doc);
-    const json = commentJson(wireOf(c, store), issue, comment, expandParam(c).has("renderedBody"));
+    setProperties(comment, properties);
+    const json = commentJson(wireOf(c, store), issue, comment, expandParam(c));
     return c.json(v2 ? { ...json, self: String(json.self).replace("/rest/api/3/", "/rest/api/2/"), body: typeof body.body === "string" ? body.body : adfToText(doc) } : json, 201);
   };
   app.post("/rest/api/3/issue/:issueIdOrKey/comment", write, addCommentRoute(adfOnly, false));
@@ -202,7 +223,7 @@ export function issueRoutes(store: SandboxStore) {
   };
   app.get("/rest/api/3/issue/:issueIdOrKey/comment/:id", read, (c) => {
     const issue = issueOr404(c);
-    return c.json(commentJson(wireOf(c, store), issue, commentOr404(c, issue), expandParam(c).has("renderedBody")));
+    return c.json(commentJson(wireOf(c, store), issue, commentOr404(c, issue), expandParam(c)));
   });
   const putComment = (richText: FieldContext["richText"]) => async (c: JiraContext) => {
     const issue = issueOr404(c);
@@ -210,8 +231,10 @@ export function issueRoutes(store: SandboxStore) {
     const body = await jsonBody(c);
     const doc = richText(body.body);
     if (!doc || doc === "invalid" || !adfToText(doc)) return jiraError(c, 400, [], { comment: "Comment body can not be empty!" });
+    const properties = propertyList(body.properties);
     updateComment(store, issue, comment, c.get("person").jiraAccountId, doc);
-    return c.json(commentJson(wireOf(c, store), issue, comment));
+    setProperties(comment, properties);
+    return c.json(commentJson(wireOf(c, store), issue, comment, expandParam(c)));
   };
   app.put("/rest/api/3/issue/:issueIdOrKey/comment/:id", write, putComment(adfOnly));
   app.put("/rest/api/2/issue/:issueIdOrKey/comment/:id", write, putComment(wikiOrAdf));

@@ -2,11 +2,49 @@ import { Hono } from "hono";
 import { type SandboxStore } from "../core/store";
 import { type Person } from "../core/types";
 import { requestOrigin, webBases } from "../web/links";
-import { FIELDS, ISSUE_TYPES, LINK_TYPES, PRIORITIES, RESOLUTIONS, STATUSES, STATUS_CATEGORIES } from "./catalog";
+import { DEFAULT_PRIORITY_ID, FIELDS, ISSUE_TYPES, LINK_TYPES, PRIORITIES, RESOLUTIONS, SCREEN_FIELDS, STATUSES, STATUS_CATEGORIES, issueTypeById, type IssueTypeDef, type ScreenFieldDef } from "./catalog";
 import { intParam, jiraError, listParam, lookupOf, page, pageBean, requireScope, wireOf, type JiraContext, type JiraEnv } from "./http";
-import { findProject } from "./lookup";
-import { type JiraVersion } from "./state";
-import { componentJson, fieldDefJson, fullUserJson, issueTypeJson, priorityJson, projectJson, resolutionJson, statusCategoryJson, statusJson, versionJson } from "./wire";
+import { findIssue, findProject, sandboxNow } from "./lookup";
+import { type JiraProject, type JiraVersion } from "./state";
+import { componentJson, fieldDefJson, fullUserJson, issueTypeJson, priorityJson, projectJson, projectRefJson, resolutionJson, statusCategoryJson, statusJson, versionJson, type Wire } from "./wire";
+
+const FIELD_BY_ID = new Map(FIELDS.map((f) => [f.id, f]));
+
+/** Jira reports the parent field's type as an issue link, though /field lists no schema for it. */
+const PARENT_SCHEMA = { type: "issuelink", system: "parent" };
+
+/**
+ * One field of createmeta or editmeta: name, schema, operations, whether it is required, and the
+ * values to pick from for project, issue type and priority.
+ */
+function screenFieldJson(w: Wire, def: ScreenFieldDef, ctx: { create: boolean; project: JiraProject; type: IssueTypeDef }) {
+  const field = FIELD_BY_ID.get(def.id)!;
+  const required = ctx.create ? def.requiredOnCreate || (def.id === "parent" && ctx.type.subtask) : def.id === "summary";
+  const allowedValues =
+    def.id === "project"
+      ? [projectRefJson(w, ctx.project)]
+      : def.id === "issuetype"
+        ? [issueTypeJson(w, ctx.type.id)]
+        : def.id === "priority"
+          ? PRIORITIES.map((p) => priorityJson(w, p.id))
+          : undefined;
+  return {
+    required,
+    schema: field.schema ?? PARENT_SCHEMA,
+    name: field.name,
+    key: field.id,
+    ...(ctx.create ? { fieldId: field.id } : {}),
+    operations: [...def.operations],
+    ...(allowedValues ? { allowedValues } : {}),
+    ...(def.id === "priority" ? { hasDefaultValue: true, defaultValue: priorityJson(w, DEFAULT_PRIORITY_ID) } : { hasDefaultValue: false }),
+  };
+}
+
+/** The issue types a project offers for creation, as createmeta lists them. */
+function createMetaTypeJson(w: Wire, type: IssueTypeDef) {
+  const { self, id, description, iconUrl, name, subtask, avatarId, hierarchyLevel } = issueTypeJson(w, type.id);
+  return { self, id, description, iconUrl, name, subtask, avatarId, hierarchyLevel };
+}
 
 /**
  * Jira platform routes for everything around issues: projects and their versions and components,
@@ -95,6 +133,33 @@ export function metaRoutes(store: SandboxStore) {
     );
   });
 
+  // ---------- create and edit metadata ----------
+
+  app.get("/rest/api/3/issue/createmeta/:projectIdOrKey/issuetypes", read, (c) => {
+    const { error } = projectOr404(c);
+    if (error) return error;
+    const w = wireOf(c, store);
+    const p = page([...ISSUE_TYPES], intParam(c, "startAt", 0), Math.min(intParam(c, "maxResults", 50), 200));
+    return c.json({ maxResults: p.maxResults, startAt: p.startAt, total: p.total, issueTypes: p.values.map((t) => createMetaTypeJson(w, t)) });
+  });
+  app.get("/rest/api/3/issue/createmeta/:projectIdOrKey/issuetypes/:issueTypeId", read, (c) => {
+    const { project, error } = projectOr404(c);
+    if (error) return error;
+    const type = issueTypeById(c.req.param("issueTypeId"));
+    if (!type) return jiraError(c, 404, [`Issue type with id '${c.req.param("issueTypeId")}' does not exist or is not available in project ${project.key}.`]);
+    const w = wireOf(c, store);
+    const p = page([...SCREEN_FIELDS], intParam(c, "startAt", 0), Math.min(intParam(c, "maxResults", 50), 200));
+    return c.json({ maxResults: p.maxResults, startAt: p.startAt, total: p.total, fields: p.values.map((def) => screenFieldJson(w, def, { create: true, project, type })) });
+  });
+  app.get("/rest/api/3/issue/:issueIdOrKey/editmeta", read, (c) => {
+    const lookup = lookupOf(c, store);
+    const issue = findIssue(lookup, c.req.param("issueIdOrKey"));
+    if (!issue) return jiraError(c, 404, ["Issue does not exist or you do not have permission to see it."]);
+    const w = wireOf(c, store);
+    const ctx = { create: false, project: lookup.projectById.get(issue.projectId)!, type: issueTypeById(issue.issueTypeId)! };
+    return c.json({ fields: Object.fromEntries(SCREEN_FIELDS.filter((def) => !def.createOnly).map((def) => [def.id, screenFieldJson(w, def, ctx)])) });
+  });
+
   // ---------- users ----------
 
   const people = () => store.state.company.people;
@@ -130,10 +195,15 @@ export function metaRoutes(store: SandboxStore) {
   });
   app.get("/rest/api/3/user/assignable/search", readUser, (c) => {
     const projectKey = c.req.query("project");
+    const issueRef = c.req.query("issueKey") ?? c.req.query("issueId");
     const query = c.req.query("query")?.toLowerCase();
-    const project = projectKey ? findProject(lookupOf(c, store), projectKey) : undefined;
-    if (projectKey && !project) return jiraError(c, 404, [`No project could be found with key '${projectKey}'.`]);
-    const team = project ? store.state.company.teams.find((t) => t.id === project.teamId) : undefined;
+    const lookup = lookupOf(c, store);
+    if (!projectKey && !issueRef) return jiraError(c, 400, ["The project, issueKey or issueId parameter is required."]);
+    const issue = issueRef ? findIssue(lookup, issueRef) : undefined;
+    if (issueRef && !issue) return jiraError(c, 404, [`Issue '${issueRef}' does not exist or you do not have permission to see it.`]);
+    const project = issue ? lookup.projectById.get(issue.projectId) : findProject(lookup, projectKey!);
+    if (!project) return jiraError(c, 404, [`No project could be found with key '${projectKey}'.`]);
+    const team = store.state.company.teams.find((t) => t.id === project.teamId);
     const matches = people().filter((p) => (!team || team.memberIds.includes(p.id)) && (!query || p.name.toLowerCase().includes(query) || p.email.toLowerCase().startsWith(query)));
     const p = page(matches, intParam(c, "startAt", 0), Math.min(intParam(c, "maxResults", 50), 1000));
     return c.json(p.values.map((person) => plainUser(c, person)));
@@ -208,7 +278,8 @@ export function metaRoutes(store: SandboxStore) {
     return c.json({ maxResults: p.maxResults, startAt: p.startAt, total: p.total, isLast: p.isLast, values: p.values });
   });
   app.get("/rest/api/3/serverInfo", (c) => {
-    const now = new Date(store.state.company.now).toISOString().replace(/Z$/, "+0000");
+    // The site's clock: the sandbox's logical now, which every write moves on.
+    const now = sandboxNow(store.state).toISOString().replace(/Z$/, "+0000");
     return c.json({
       baseUrl: webBases(requestOrigin(c)).jira,
       displayUrl: webBases(requestOrigin(c)).jira,

@@ -5,6 +5,7 @@ import { agileRoutes } from "./routes-agile";
 import { issueRoutes } from "./routes-issues";
 import { metaRoutes } from "./routes-meta";
 import { oauthRoutes } from "./routes-oauth";
+import { propertyRoutes } from "./routes-properties";
 
 /**
  * The Jira Cloud sandbox as the Atlassian API gateway serves it: the site's REST API under
@@ -18,6 +19,7 @@ export function jiraRoutes(store: SandboxStore): Hono {
   site.route("/", issueRoutes(store));
   site.route("/", metaRoutes(store));
   site.route("/", agileRoutes(store));
+  site.route("/", propertyRoutes(store));
   site.onError(onJiraError);
 
   const app = new Hono();

@@ -142,6 +142,22 @@ describe("responses against Atlassian's API description (strict)", () => {
     await jira.issueComments.addComment({ issueIdOrKey: created.key, body: "wiki *x*" });
     await jira.issueRemoteLinks.createOrUpdateRemoteIssueLink({ issueIdOrKey: created.key, object: { url: "https://example.com/x", title: "x" } });
 
+    // What writers rely on: entity properties, create and edit metadata, assignable users per issue.
+    const marked = await jira.issues.createIssue({ fields: { project: { key: "PAY" }, issuetype: { name: "Task" }, summary: "Marked" }, properties: [{ key: "lumen.action", value: { actionId: "a" } }] });
+    const comment = await jira.issueComments.addComment({ issueIdOrKey: marked.key, body: { type: "doc", version: 1, content: [{ type: "paragraph", content: [{ type: "text", text: "marked" }] }] } as never, properties: [{ key: "lumen.action", value: { actionId: "a" } }], expand: "properties" });
+    await jira.issues.getIssue({ issueIdOrKey: marked.key, fields: ["summary"], properties: ["lumen.action"] });
+    await jira.issueSearch.searchAndReconsileIssuesUsingJqlPost({ jql: `key = ${marked.key}`, fields: ["customfield_10020"], properties: ["lumen.action"] });
+    await jira.issueProperties.getIssuePropertyKeys({ issueIdOrKey: marked.key });
+    await jira.issueProperties.getIssueProperty({ issueIdOrKey: marked.key, propertyKey: "lumen.action" });
+    await jira.issueComments.getComments({ issueIdOrKey: marked.key, orderBy: "-created", expand: "properties" });
+    await jira.issueComments.getComment({ issueIdOrKey: marked.key, id: comment.id!, expand: "properties" });
+    await jira.issueCommentProperties.getCommentPropertyKeys({ commentId: comment.id! });
+    await jira.issueCommentProperties.getCommentProperty({ commentId: comment.id!, propertyKey: "lumen.action" });
+    await jira.issues.getEditIssueMeta({ issueIdOrKey: marked.key });
+    await jira.issues.getCreateIssueMetaIssueTypes({ projectIdOrKey: "PAY" });
+    await jira.issues.getCreateIssueMetaIssueTypeId({ projectIdOrKey: "PAY", issueTypeId: "10001" });
+    await jira.userSearch.findAssignableUsers({ issueKey: marked.key });
+
     expect(drift()).toEqual([]);
   });
 

@@ -14,6 +14,8 @@ export interface SearchRequest {
   maxResults?: number;
   fields?: string[];
   expand?: string[];
+  /** Entity properties to include with each issue (`*all`, keys, `-key`); at most five keys. */
+  properties?: string[];
 }
 
 export interface SearchOptions {
@@ -37,6 +39,7 @@ export function searchIssues(c: JiraContext, store: SandboxStore, jql: string, o
 
 /** One page of results in Jira's enhanced-search shape. */
 export function searchPage(c: JiraContext, store: SandboxStore, req: SearchRequest, opts: SearchOptions) {
+  if ((req.properties ?? []).filter((p) => !p.startsWith("-") && p !== "*all").length > 5) throw new BadRequest("A maximum of 5 issue properties can be requested.");
   const all = searchIssues(c, store, req.jql, opts);
   const selection = selectFields(req.fields, opts.defaultFields === "none" ? "none" : "navigable");
   const idsOnly = selection.ids.size === 0;
@@ -46,7 +49,7 @@ export function searchPage(c: JiraContext, store: SandboxStore, req: SearchReque
   const slice = all.slice(offset, offset + max);
   const expand = new Set(req.expand ?? []);
   const w = wireOf(c, store);
-  const issues = slice.map((i) => issueJson(w, i, { fields: selection, expand: new Set([...expand].filter((e) => e !== "names" && e !== "schema")), agile: opts.agile, changelogLimit: 40 }));
+  const issues = slice.map((i) => issueJson(w, i, { fields: selection, expand: new Set([...expand].filter((e) => e !== "names" && e !== "schema")), agile: opts.agile, changelogLimit: 40, properties: req.properties }));
   const more = offset + slice.length < all.length;
   const fieldIds = [...selection.ids, ...(opts.agile && selection.ids.size ? ["sprint", "closedSprints", "flagged", "epic"] : [])];
   return {

@@ -87,6 +87,8 @@ export interface JiraComment {
   body: AdfDoc;
   created: string;
   updated: string;
+  /** Entity properties (key → JSON value) stored against the comment; absent until one is set. */
+  properties?: Record<string, unknown>;
 }
 
 /** One field change inside a changelog entry, exactly as Jira reports it. */
@@ -153,6 +155,11 @@ export interface JiraIssue {
   /** Oldest first. */
   changelog: JiraHistory[];
   remoteLinks: JiraRemoteLink[];
+  /**
+   * Entity properties (key → JSON value) apps and integrations store against the issue; absent
+   * until one is set. They are not fields: setting one leaves `updated` and the changelog alone.
+   */
+  properties?: Record<string, unknown>;
 }
 
 /** A directed link: `sourceId` <outward> `targetId`, e.g. A blocks B. */

@@ -14,6 +14,7 @@ import {
   type FieldDef,
 } from "./catalog";
 import { type JiraLookup } from "./lookup";
+import { propertyEntries, selectProperties } from "./properties";
 import { type JiraBoard, type JiraComment, type JiraComponent, type JiraHistory, type JiraIssue, type JiraIssueLink, type JiraProject, type JiraSprint, type JiraVersion } from "./state";
 
 /**
@@ -271,17 +272,19 @@ export function issueLinkJson(w: Wire, link: JiraIssueLink, from: JiraIssue): Js
   };
 }
 
-export function commentJson(w: Wire, issue: JiraIssue, c: JiraComment, rendered = false): Json {
+/** A comment; `expand` may ask for `renderedBody` (HTML) and `properties` (its entity properties). */
+export function commentJson(w: Wire, issue: JiraIssue, c: JiraComment, expand: ReadonlySet<string> = new Set()): Json {
   return {
     self: `${w.base}/rest/api/3/issue/${issue.id}/comment/${c.id}`,
     id: c.id,
     author: userJson(w, c.authorAccountId),
     body: c.body,
-    ...(rendered ? { renderedBody: adfToHtml(c.body) } : {}),
+    ...(expand.has("renderedBody") ? { renderedBody: adfToHtml(c.body) } : {}),
     updateAuthor: userJson(w, c.updateAuthorAccountId),
     created: jiraDate(c.created),
     updated: jiraDate(c.updated),
     jsdPublic: true,
+    ...(expand.has("properties") ? { properties: propertyEntries(c) } : {}),
   };
 }
 
@@ -456,6 +459,8 @@ export interface IssueOptions {
   agile?: boolean;
   /** Newest first, at most this many histories under `changelog`. */
   changelogLimit?: number;
+  /** The `properties` parameter: entity properties to include (`*all`, keys, `-key`). */
+  properties?: string[];
 }
 
 const ISSUE_EXPAND = "renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations";
@@ -479,6 +484,7 @@ export function issueJson(w: Wire, issue: JiraIssue, opts: IssueOptions): Json {
     out.changelog = { startAt: 0, maxResults: histories.length, total: issue.changelog.length, histories: histories.map((h) => historyJson(w, h)) };
   }
   if (Object.keys(fields).length || opts.fields.ids.size) out.fields = fields;
+  if (opts.properties?.length) out.properties = selectProperties(issue, opts.properties);
   return out;
 }
 
