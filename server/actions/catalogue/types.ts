@@ -172,6 +172,11 @@ export interface JiraIssueState {
   issue: JiraIssueSnapshot | null;
   /** Priority names the project accepts. */
   priorities: string[];
+  /**
+   * For jira.comment: the newest comment's id when read (null: none). Comment ids only grow, so
+   * recovery looks only above it, whatever either side's clock says.
+   */
+  latestCommentId?: string | null;
 }
 
 /** A workflow transition available from the issue's current status. */
@@ -208,6 +213,8 @@ export interface JiraCreateState {
   users: JiraUser[];
   /** Open sprints of the project's board. */
   sprints: JiraSprint[];
+  /** The newest issue's id in the project when read (null: none). Ids only grow: recovery looks above it. */
+  latestIssueId?: string | null;
 }
 
 /** State for github.commentOnPullRequest. `pullRequest` null = not found. */
@@ -220,6 +227,11 @@ export interface GithubRepositoryState {
   repository: { fullName: string; hasIssues: boolean; archived: boolean } | null;
   /** Logins that can be assigned issues in the repository. */
   assignableLogins: string[];
+  /**
+   * The highest issue or pull-request number when read (null: none yet). Numbers only grow, so
+   * recovery looks only above it, whatever either side's clock says.
+   */
+  latestNumber?: number | null;
 }
 
 /** A Notion page's simple property values (title excluded), keyed by property name. */
@@ -256,6 +268,11 @@ export interface SlackChannel {
 /** State for slack.postMessage. `channel` null = not found. `thread` present when `threadTs` is set. */
 export interface SlackChannelState {
   channel: SlackChannel | null;
+  /**
+   * The newest message's ts in the channel when read (null: none). Recovery looks only at messages
+   * after it: Slack's own ordering, so no clock on either side matters.
+   */
+  latestTs?: string | null;
   /** The parent message when replying in a thread; null = it does not exist. */
   thread?: { ts: string } | null;
 }

@@ -26,12 +26,16 @@ import { type ActionWriter, type WriteMarker, type WriteResultBase } from "../ca
 export const DEFAULT_LEASE_MS = 10 * 60_000;
 /** Attempts before a tool that keeps failing turns the action into a failure a person sees. */
 export const MAX_ATTEMPTS = 8;
+/** The first retry's wait: well past any tool's processing of a request we stopped waiting for. */
+export const DEFAULT_RETRY_BASE_MS = 30_000;
 
 export interface ExecutorOptions {
   /** Opens the tool's connection (the default reads it from the database). */
   open?: (db: Db, input: { organizationId: string; connectionId: string; resilience?: ResilienceOptions }) => Promise<OpenedConnection>;
   resilience?: ResilienceOptions;
   leaseMs?: number;
+  /** The first retry's wait (doubling after); must exceed the resilience timeout. */
+  retryBaseMs?: number;
   now?: () => Date;
   /** The product's public URL, for provenance links in what actions create. */
   appUrl?: string;
@@ -53,10 +57,14 @@ export function approvalUrl(base: string, proposalId: string, actionId: string):
   return `${base}/approvals/${proposalId}?action=${actionId}`;
 }
 
-/** Waits grow with each attempt (30 s, 1 min, 2 min … capped at 15 min), or follow the tool's Retry-After. */
-export function retryDelayMs(attempts: number, hintMs?: number): number {
+/**
+ * Waits grow with each attempt (30 s, 1 min, 2 min … capped at 15 min), or follow the tool's
+ * Retry-After. The first wait is also what keeps recovery honest: a request that timed out may
+ * still be in the tool's hands, so the look for it waits longer than the call's own timeout.
+ */
+export function retryDelayMs(attempts: number, hintMs?: number, baseMs = DEFAULT_RETRY_BASE_MS): number {
   if (hintMs !== undefined) return Math.max(1_000, hintMs);
-  return Math.min(15 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+  return Math.min(15 * 60_000, baseMs * 2 ** Math.max(0, attempts - 1));
 }
 
 function issuesMessage(issues: ValidationIssue[]): string {
@@ -107,7 +115,7 @@ export async function executeAction(root: Db, ref: { organizationId: string; act
         `${reason.replace(/\.$/, "")} — ${action.attempts} attempts so far, so Lumen stopped trying. Retry when ${toolName} is back; Lumen checks whether an earlier attempt landed before writing again.`,
       );
     }
-    const retryAt = new Date(Date.now() + delayMs);
+    const retryAt = new Date((options.now?.() ?? new Date()).getTime() + delayMs);
     const ok = await finish({ status: "APPROVED", waitingReason: reason, nextAttemptAt: retryAt, ...(attempted ? {} : { attempts: { decrement: 1 } }) });
     return ok ? { status: "WAITING", reason, retryAt } : { status: "SKIPPED" };
   };
@@ -120,7 +128,7 @@ export async function executeAction(root: Db, ref: { organizationId: string; act
     opened = await (options.open ?? openConnection)(root, { organizationId: ref.organizationId, connectionId: connection.id, resilience: options.resilience });
   } catch (e) {
     logger.error({ actionId: action.id, err: e instanceof Error ? e.message : String(e) }, "could not open connection for an action");
-    return wait(`The ${toolName} connection could not be opened.`, retryDelayMs(action.attempts));
+    return wait(`The ${toolName} connection could not be opened.`, retryDelayMs(action.attempts, undefined, options.retryBaseMs));
   }
   try {
     const writer = opened.connector.writers?.[kind] as ActionWriter<unknown, unknown, WriteResultBase> | undefined;
@@ -155,7 +163,7 @@ export async function executeAction(root: Db, ref: { organizationId: string; act
     // execution waits; the first call after the pause is the breaker's trial, and work resumes.
     if (e.kind === "circuit_open") return wait(`${toolName} is failing repeatedly; this waits and applies by itself when ${toolName} recovers.`, opened.resilience.options.halfOpenAfterMs + 1_000, false);
     const message = describeConnectorError(e, toolName);
-    if (e.retryable || e.isOutage) return wait(message, retryDelayMs(action.attempts, e.details.retryAfterMs));
+    if (e.retryable || e.isOutage) return wait(message, retryDelayMs(action.attempts, e.details.retryAfterMs, options.retryBaseMs));
     return fail(message);
   } finally {
     await opened.recorder.flush();

@@ -157,8 +157,11 @@ export function createGithubWriters(ctx: ConnectorContext, octokit: Octokit, map
         if (isNotFound(e)) return { repository: null, assignableLogins: [] };
         throw e;
       }
-      const assignees = await call("issues.listAssignees", () => octokit.paginate(octokit.rest.issues.listAssignees, { owner: t.owner, repo: t.repo, per_page: PAGE }));
-      return { repository, assignableLogins: assignees.map((a) => a.login) };
+      const [assignees, newest] = await Promise.all([
+        call("issues.listAssignees", () => octokit.paginate(octokit.rest.issues.listAssignees, { owner: t.owner, repo: t.repo, per_page: PAGE })),
+        call("issues.listForRepo", (signal) => octokit.rest.issues.listForRepo({ owner: t.owner, repo: t.repo, state: "all", sort: "created", direction: "desc", per_page: 1, request: { signal } })),
+      ]);
+      return { repository, assignableLogins: assignees.map((a) => a.login), latestNumber: newest.data[0]?.number ?? null };
     },
 
     async execute(input, _state, marker) {
@@ -177,9 +180,10 @@ export function createGithubWriters(ctx: ConnectorContext, octokit: Octokit, map
       return { number: data.number, url: data.html_url, ref: `${t.full}#${data.number}` };
     },
 
-    // Issues this login opened, newest first. The newest page is read whole whatever its dates
-    // (GitHub's clock may differ from ours); older pages only while they reach back to `since`.
-    async findLanded(input, _before, marker, since) {
+    // Issues this login opened, newest first, down to the highest number that existed before the
+    // write (numbers only grow). Without that mark, the newest page is read whole whatever its
+    // dates (GitHub's clock may differ from ours), older pages while they reach back to `since`.
+    async findLanded(input, before, marker, since) {
       const t = target(input.repo);
       const login = await me();
       const tag = actionMarker(marker.actionId);
@@ -190,7 +194,9 @@ export function createGithubWriters(ctx: ConnectorContext, octokit: Octokit, map
         );
         const landed = data.find((i) => !i.pull_request && (i.body ?? "").includes(tag));
         if (landed) return { number: landed.number, url: landed.html_url, ref: `${t.full}#${landed.number}` };
-        if (data.length < PAGE || Date.parse(data.at(-1)!.created_at) < floor) return null;
+        if (data.length < PAGE) return null;
+        const floorNumber = before.latestNumber;
+        if (floorNumber !== undefined ? data.at(-1)!.number <= (floorNumber ?? 0) : Date.parse(data.at(-1)!.created_at) < floor) return null;
       }
     },
 

@@ -297,10 +297,11 @@ export function createJiraWriters(deps: JiraWriterDeps): ActionWriters {
         throw e;
       }
       const types = await read("issues.createmeta.types", () => jira.issues.getCreateIssueMetaIssueTypes({ projectIdOrKey: input.projectKey, maxResults: 200 }));
-      const [projectPriorities, users, sprints] = await Promise.all([
+      const [projectPriorities, users, sprints, newest] = await Promise.all([
         priorities(project.id ? String(project.id) : undefined),
         assignableUsers({ project: input.projectKey }),
         openSprints(input.projectKey),
+        read("issues.search", () => jira.issueSearch.searchAndReconsileIssuesUsingJqlPost({ jql: `project = "${input.projectKey}" ORDER BY created DESC`, fields: ["created"], maxResults: 1 })),
       ]);
       return {
         project: {
@@ -311,6 +312,7 @@ export function createJiraWriters(deps: JiraWriterDeps): ActionWriters {
         priorities: projectPriorities.map((p) => p.name),
         users,
         sprints,
+        latestIssueId: (requireFields(newest, ["issues"], "Jira's search result").issues as RawIssue[])[0]?.id ?? null,
       };
     },
 
@@ -336,9 +338,14 @@ export function createJiraWriters(deps: JiraWriterDeps): ActionWriters {
       return { key, url: await browse(key), ref: key };
     },
 
-    async findLanded(input, _before, marker, since) {
-      const from = await landingWindowStart(since);
-      const jql = `project = "${input.projectKey}" AND created >= "${jqlDate(from, await deps.timeZone())}" ORDER BY created DESC`;
+    // Newest first. With the newest id seen before the write, down to it (ids only grow); without
+    // it, within a window on Jira's own clock.
+    async findLanded(input, before, marker, since) {
+      const floorId = before.latestIssueId;
+      const jql =
+        floorId !== undefined
+          ? `project = "${input.projectKey}" ORDER BY created DESC`
+          : `project = "${input.projectKey}" AND created >= "${jqlDate(await landingWindowStart(since), await deps.timeZone())}" ORDER BY created DESC`;
       let nextPageToken: string | undefined;
       do {
         const page = await read("issues.search", () =>
@@ -350,6 +357,8 @@ export function createJiraWriters(deps: JiraWriterDeps): ActionWriters {
           if (input.sprintId !== undefined && openSprintOf(issue.fields ?? {})?.id !== input.sprintId) await moveToSprint(issue.key, input.sprintId);
           return { key: issue.key, url: await browse(issue.key), ref: issue.key };
         }
+        const last = (page.issues as RawIssue[]).at(-1);
+        if (floorId !== undefined && (!last?.id || Number(last.id) <= Number(floorId ?? 0))) return null;
         nextPageToken = page.isLast === false && page.nextPageToken ? page.nextPageToken : undefined;
       } while (nextPageToken);
       return null;
@@ -561,7 +570,12 @@ export function createJiraWriters(deps: JiraWriterDeps): ActionWriters {
   const commentResult = async (key: string, commentId: string): Promise<CommentResult> => ({ commentId, url: `${await browse(key)}?focusedCommentId=${commentId}`, ref: key });
 
   const comment: ActionWriter<JiraCommentInput, JiraIssueState, CommentResult> = {
-    readState: (input) => issueState(input.issueKey),
+    async readState(input) {
+      const state = await issueState(input.issueKey);
+      if (!state.issue) return state;
+      const newest = await read("comments.list", () => jira.issueComments.getComments({ issueIdOrKey: input.issueKey, orderBy: "-created", startAt: 0, maxResults: 1 }));
+      return { ...state, latestCommentId: requireFields(newest, ["comments"], `Jira's comments on ${input.issueKey}`).comments![0]?.id ?? null };
+    },
 
     async execute(input, _state, marker) {
       const posted = await write("comments.add", () =>
@@ -575,8 +589,9 @@ export function createJiraWriters(deps: JiraWriterDeps): ActionWriters {
       return commentResult(input.issueKey, String(posted.id));
     },
 
-    async findLanded(input, _before, marker, since) {
-      const from = (await landingWindowStart(since)).getTime();
+    async findLanded(input, before, marker, since) {
+      const floorId = before.latestCommentId;
+      const from = floorId !== undefined ? 0 : (await landingWindowStart(since)).getTime();
       // Newest first; stop at the first page that reaches back before the attempt could have written.
       for (let startAt = 0; ; startAt += PAGE) {
         let page;
@@ -589,8 +604,14 @@ export function createJiraWriters(deps: JiraWriterDeps): ActionWriters {
         const comments = requireFields(page, ["comments"], `Jira's comments on ${input.issueKey}`).comments!;
         const found = comments.find((c) => c.id && c.properties?.some((p) => p.key === MARKER_PROPERTY && markerOf(p.value) === marker.actionId));
         if (found) return commentResult(input.issueKey, String(found.id));
+        if (comments.length < PAGE) return null;
+        // Ids only grow: past the newest comment seen before the write, nothing of ours is left.
+        if (floorId !== undefined) {
+          if (Number(comments.at(-1)?.id ?? 0) <= Number(floorId ?? 0)) return null;
+          continue;
+        }
         const oldest = comments.at(-1)?.created;
-        if (comments.length < PAGE || (oldest && new Date(oldest).getTime() < from)) return null;
+        if (oldest && new Date(oldest).getTime() < from) return null;
       }
     },
 

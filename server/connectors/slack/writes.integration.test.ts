@@ -49,7 +49,8 @@ describe("slack.postMessage", () => {
     const channel = channelNamed("team-payments");
     const input = slackPostMessageInput.parse({ channelId: channel.id, text: "**Heads up:** PAY-12 slips to [Sprint 8](https://calendar.example.com/sprints/8)" });
     const before = await w.readState(input);
-    expect(before).toEqual({ channel: { id: channel.id, name: "team-payments", archived: false, botIsMember: true } });
+    const newest = sandbox.store.state.slack.messages.filter((m) => m.channel === channel.id && (!m.threadTs || m.threadTs === m.ts)).reduce<string | null>((max, m) => (max === null || Number(m.ts) > Number(max) ? m.ts : max), null);
+    expect(before).toEqual({ channel: { id: channel.id, name: "team-payments", archived: false, botIsMember: true }, latestTs: newest });
     expect(slackPostMessage.validate(input, before)).toEqual([]);
 
     const since = new Date();

@@ -145,10 +145,25 @@ export function createSlackWriters(ctx: ConnectorContext, slack: WebClient, mapE
   }
 
   /**
-   * The channel's history, newest first. The newest page is read whole whatever its timestamps
-   * (Slack's clock may differ from ours); older pages only while they reach back to `since`.
+   * The channel's history, newest first. With `after` (the newest ts before the write) exactly the
+   * messages since then; without it (a state read before this was recorded), the newest page whole
+   * whatever its timestamps — Slack's clock may differ from ours — and older pages while they reach
+   * back to `since`.
    */
-  async function searchHistory(channel: string, since: Date, match: (m: WireMessage) => boolean): Promise<WireMessage | null> {
+  async function searchHistory(channel: string, since: Date, match: (m: WireMessage) => boolean, after?: string | null): Promise<WireMessage | null> {
+    // Everything posted after the newest message seen before the write: Slack's order, no clocks.
+    if (after !== undefined) {
+      let cursor: string | undefined;
+      do {
+        const page = await call("conversations.history", async () =>
+          slack.conversations.history({ token: await token(), channel, limit: HISTORY_PAGE, cursor, include_all_metadata: true, ...(after ? { oldest: after } : {}) }),
+        );
+        const found = ((page.messages as WireMessage[] | undefined) ?? []).find(match);
+        if (found) return found;
+        cursor = page.has_more ? page.response_metadata?.next_cursor || undefined : undefined;
+      } while (cursor);
+      return null;
+    }
     const floor = since.getTime() / 1000 - CLOCK_SKEW_S;
     let cursor: string | undefined;
     do {
@@ -167,7 +182,11 @@ export function createSlackWriters(ctx: ConnectorContext, slack: WebClient, mapE
   const postMessage: ActionWriter<SlackPostMessageInput, SlackChannelState, SlackPostMessageWriteResult> = {
     async readState(input) {
       const channel = await readChannel(input.channelId);
-      if (!input.threadTs) return { channel };
+      if (!input.threadTs) {
+        if (!channel?.botIsMember) return { channel };
+        const newest = await call("conversations.history", async () => slack.conversations.history({ token: await token(), channel: channel.id, limit: 1 }));
+        return { channel, latestTs: (newest.messages as WireMessage[] | undefined)?.[0]?.ts ?? null };
+      }
       // The app can read a thread only where it is a member; validation asks for that first.
       if (!channel?.botIsMember) return { channel };
       try {
@@ -207,7 +226,7 @@ export function createSlackWriters(ctx: ConnectorContext, slack: WebClient, mapE
           throw e;
         }
       } else {
-        found = await searchHistory(input.channelId, since, match);
+        found = await searchHistory(input.channelId, since, match, before.latestTs);
       }
       if (!found?.ts) return null;
       return { ts: found.ts, url: await permalink(input.channelId, found.ts), ref: refOf(before.channel, input.channelId) };
