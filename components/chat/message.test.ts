@@ -1,8 +1,11 @@
+import { type inferRouterOutputs } from "@trpc/server";
 import { type UIMessage } from "ai";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { renderWithQueries } from "@/components/approvals/test-render";
 import { TooltipProvider } from "@/components/ui/tooltip";
+import { type AppRouter } from "@/server/api/root";
 import { ChatMessage, type ChatMessageProps } from "./message";
 
 function render(props: Omit<ChatMessageProps, "onOpenArtifact">) {
@@ -10,6 +13,45 @@ function render(props: Omit<ChatMessageProps, "onOpenArtifact">) {
 }
 
 const assistant = (parts: UIMessage["parts"], metadata?: unknown): UIMessage => ({ id: "a1", role: "assistant", parts, metadata });
+
+const PROPOSAL: NonNullable<inferRouterOutputs<AppRouter>["actions"]["proposal"]> = {
+  id: "prop_9",
+  title: "Start PAY Sprint 26",
+  rationale: "Committed scope",
+  model: null,
+  status: "PENDING",
+  createdAt: new Date(),
+  createdBy: null,
+  sources: [],
+  conversation: null,
+  decisions: [],
+  actions: [
+    {
+      id: "act_1",
+      position: 0,
+      kind: "jira.moveToSprint",
+      tool: "JIRA",
+      label: "Move to sprint",
+      summary: "Move PAY-12 to PAY Sprint 26",
+      input: { issueKey: "PAY-12", sprintId: "26", sprintName: "PAY Sprint 26" },
+      originalInput: { issueKey: "PAY-12", sprintId: "26", sprintName: "PAY Sprint 26" },
+      edited: false,
+      status: "PROPOSED",
+      result: null,
+      error: null,
+      issues: null,
+      waitingReason: null,
+      nextAttemptAt: null,
+      attempts: 0,
+      verification: null,
+      approvedBy: null,
+      finishedAt: null,
+      undoOfId: null,
+      undo: null,
+      undoneBy: null,
+    },
+  ],
+};
 
 describe("ChatMessage", () => {
   it("shows the model that answered, from the message's metadata", () => {
@@ -60,6 +102,38 @@ describe("ChatMessage", () => {
     expect(html).toContain('data-testid="artifact-card"');
     expect(html).toContain("Sprint plan · PAY Sprint 26 · v1");
     expect(html).toContain('aria-label="Open Sprint plan · PAY Sprint 26 · v1"');
+  });
+
+  it("shows the proposal it made as an approval card after the steps", () => {
+    const message = assistant([
+      { type: "tool-saveArtifact", toolCallId: "s1", state: "output-available", input: {}, output: { artifactId: "art_1", kind: "sprint_plan", title: "PAY Sprint 26", version: 1 } },
+      {
+        type: "tool-proposeChanges",
+        toolCallId: "p1",
+        state: "output-available",
+        input: { title: "Start PAY Sprint 26", rationale: "Committed scope", actions: [{}, {}] },
+        output: { proposalId: "prop_9", title: "Start PAY Sprint 26", actions: 2, status: "awaiting approval" },
+      },
+    ]);
+    const html = renderWithQueries(createElement(ChatMessage, { message, onOpenArtifact: () => {} }), (trpc, queryClient) => {
+      const me: inferRouterOutputs<AppRouter>["organization"]["me"] = {
+        user: { id: "u1", name: "Ada", email: null, image: null },
+        organization: null,
+        role: "PM",
+        roleLabel: "Product manager",
+        scopes: [{ scope: "approvals:decide", description: "Apply, edit or reject proposed actions" }],
+      };
+      queryClient.setQueryData(trpc.organization.me.queryKey(), me);
+      queryClient.setQueryData(trpc.actions.proposal.queryKey({ id: "prop_9" }), PROPOSAL);
+    });
+    expect(html).toContain('data-tool="proposeChanges" data-state="done"');
+    expect(html).toContain("Proposed changes");
+    expect(html).toContain("2 actions awaiting approval");
+    expect(html).toContain('data-testid="proposal-card" data-proposal-id="prop_9"');
+    expect(html).toContain('aria-label="Include Move PAY-12 to PAY Sprint 26"');
+    expect(html).toContain("Apply all");
+    // The card comes after the steps and the artifact card.
+    expect(html.indexOf('data-testid="artifact-card"')).toBeLessThan(html.indexOf('data-testid="proposal-card"'));
   });
 
   it("keeps reasoning collapsed", () => {

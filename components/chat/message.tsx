@@ -7,6 +7,7 @@ import {
   BarChart3,
   Brain,
   Check,
+  CheckSquare,
   ChevronRight,
   CircleDot,
   CircleSlash,
@@ -29,10 +30,11 @@ import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Tip } from "@/components/ui/tooltip";
+import { ProposalCard } from "@/components/approvals/proposal-card";
 import { cn } from "@/lib/utils";
 import { ARTIFACT_KIND_LABELS } from "@/server/planning/artifact";
 import { Markdown, SourceChip, inferCitation } from "./markdown";
-import { describeTool, formatArtifactReference, parseSaveArtifactOutput, summariseToolCall, type ToolCategory } from "./tool-labels";
+import { describeTool, formatArtifactReference, parseProposeChangesOutput, parseSaveArtifactOutput, type ProposeChangesOutput, summariseToolCall, type ToolCategory } from "./tool-labels";
 import { type ChatMessageMetadata, type ChatModelInfo, type SaveArtifactOutput, readMessageMetadata } from "./types";
 
 const CATEGORY_ICONS: Record<ToolCategory, LucideIcon> = {
@@ -43,6 +45,7 @@ const CATEGORY_ICONS: Record<ToolCategory, LucideIcon> = {
   metrics: BarChart3,
   planning: Workflow,
   artifact: FileText,
+  approval: CheckSquare,
   other: Wrench,
 };
 
@@ -331,6 +334,7 @@ function AssistantMessage({ message, metadata, streaming, fallbackModel, onRegen
   const blocks: ReactNode[] = segs.map((seg, i) => {
     if (seg.type === "tools") {
       const saved = seg.parts.flatMap((p) => (getToolName(p) === "saveArtifact" && p.state === "output-available" ? [parseSaveArtifactOutput(p.output)] : [])).filter((a): a is SaveArtifactOutput => a != null);
+      const proposed = seg.parts.flatMap((p) => (getToolName(p) === "proposeChanges" && p.state === "output-available" ? [parseProposeChangesOutput(p.output)] : [])).filter((o): o is ProposeChangesOutput => o != null);
       return (
         <div key={`tools-${i}`} className="space-y-2">
           <ul className="divide-y overflow-hidden rounded-lg border bg-card/50" aria-label="Steps">
@@ -340,6 +344,9 @@ function AssistantMessage({ message, metadata, streaming, fallbackModel, onRegen
           </ul>
           {saved.map((a) => (
             <ArtifactCard key={`${a.artifactId}-${a.version}`} artifact={a} onOpen={onOpenArtifact} />
+          ))}
+          {proposed.map((p) => (
+            <ProposalCard key={p.proposalId} proposalId={p.proposalId} variant="inline" fallback={{ title: p.title, actions: p.actions }} />
           ))}
         </div>
       );
@@ -412,7 +419,7 @@ function AssistantMessage({ message, metadata, streaming, fallbackModel, onRegen
   );
 }
 
-/** One chat message: the user's words, or the assistant's text, steps, artifacts and model. */
+/** One chat message: the user's words, or the assistant's text, steps, artifacts, proposals and model. */
 export const ChatMessage = memo(function ChatMessage(props: ChatMessageProps) {
   const metadata = readMessageMetadata(props.message.metadata);
   if (props.message.role === "user") return <UserMessage message={props.message} metadata={metadata} />;

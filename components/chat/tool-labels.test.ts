@@ -5,6 +5,7 @@ import {
   formatArtifactReference,
   formatDay,
   humaniseToolName,
+  parseProposeChangesOutput,
   parseSaveArtifactOutput,
   plural,
   summariseToolCall,
@@ -19,6 +20,7 @@ describe("describeTool", () => {
     }
     expect(describeTool("searchWorkItems")).toEqual({ name: "searchWorkItems", label: "Searched issues", activeLabel: "Searching issues", category: "work" });
     expect(describeTool("saveArtifact").category).toBe("artifact");
+    expect(describeTool("proposeChanges")).toEqual({ name: "proposeChanges", label: "Proposed changes", activeLabel: "Proposing changes", category: "approval" });
   });
 
   it("humanises tools it does not know instead of failing", () => {
@@ -81,6 +83,15 @@ describe("summariseToolCall", () => {
     expect(summariseToolCall("saveArtifact", { kind: "sprint_plan", title: "PAY Sprint 26" }, output)).toBe("Sprint plan · PAY Sprint 26 · v1");
   });
 
+  it("says how many proposed actions await approval, once the proposal is stored", () => {
+    const input = { title: "Start PAY Sprint 26", rationale: "…", actions: [{ kind: "jira.moveToSprint", input: {} }, {}, {}] };
+    expect(summariseToolCall("proposeChanges", input)).toBe("Start PAY Sprint 26");
+    expect(summariseToolCall("proposeChanges", { actions: [{}, {}] })).toBe("2 actions");
+    expect(summariseToolCall("proposeChanges", input, { proposalId: "p1", title: "Start PAY Sprint 26", actions: 3, status: "awaiting approval" })).toBe("3 actions awaiting approval");
+    expect(summariseToolCall("proposeChanges", input, { proposalId: "p1", title: "x", actions: 1 })).toBe("1 action awaiting approval");
+    expect(summariseToolCall("proposeChanges", input, { error: "nope" })).toBe("Start PAY Sprint 26");
+  });
+
   it("falls back quietly on shapes it does not recognise", () => {
     expect(summariseToolCall("searchWorkItems", null, "oops")).toBe("");
     expect(summariseToolCall("getVelocity", 42, { weird: true })).toBe("");
@@ -105,6 +116,25 @@ describe("parseSaveArtifactOutput", () => {
     expect(parseSaveArtifactOutput({ artifactId: "a1", kind: "roadmap", title: "x", version: 1 })).toBeNull();
     expect(parseSaveArtifactOutput({ artifactId: "a1", kind: "sprint_plan", title: "x", version: 1.5 })).toBeNull();
     expect(parseSaveArtifactOutput({ artifactId: "a1", kind: "sprint_plan", version: 1 })).toBeNull();
+  });
+});
+
+describe("parseProposeChangesOutput", () => {
+  it("accepts the proposeChanges contract", () => {
+    expect(parseProposeChangesOutput({ proposalId: "p1", title: "Start PAY Sprint 26", actions: 3, status: "awaiting approval", note: "…" })).toEqual({
+      proposalId: "p1",
+      title: "Start PAY Sprint 26",
+      actions: 3,
+      status: "awaiting approval",
+    });
+    expect(parseProposeChangesOutput({ proposalId: "p1", actions: [{}, {}] })).toEqual({ proposalId: "p1", title: "Proposed changes", actions: 2, status: null });
+  });
+
+  it("rejects anything without a proposal id", () => {
+    expect(parseProposeChangesOutput(null)).toBeNull();
+    expect(parseProposeChangesOutput({ title: "x", actions: 2 })).toBeNull();
+    expect(parseProposeChangesOutput({ proposalId: "", actions: 2 })).toBeNull();
+    expect(parseProposeChangesOutput({ proposalId: "p1", actions: -1 })?.actions).toBeNull();
   });
 });
 

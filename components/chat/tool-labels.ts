@@ -26,11 +26,12 @@ export const KNOWN_TOOLS = [
   "breakdownWork",
   "getStatusReport",
   "saveArtifact",
+  "proposeChanges",
 ] as const;
 export type KnownToolName = (typeof KNOWN_TOOLS)[number];
 
 /** Picks the icon of a tool row; the component maps categories to icons. */
-export type ToolCategory = "work" | "code" | "docs" | "messages" | "metrics" | "planning" | "artifact" | "other";
+export type ToolCategory = "work" | "code" | "docs" | "messages" | "metrics" | "planning" | "artifact" | "approval" | "other";
 
 export interface ToolDescription {
   name: string;
@@ -58,6 +59,7 @@ const TOOLS: Record<KnownToolName, Omit<ToolDescription, "name">> = {
   breakdownWork: { label: "Broke down work", activeLabel: "Breaking down work", category: "planning" },
   getStatusReport: { label: "Gathered status", activeLabel: "Gathering status", category: "planning" },
   saveArtifact: { label: "Saved artifact", activeLabel: "Saving artifact", category: "artifact" },
+  proposeChanges: { label: "Proposed changes", activeLabel: "Proposing changes", category: "approval" },
 };
 
 export function isKnownTool(name: string): name is KnownToolName {
@@ -172,6 +174,30 @@ export function formatArtifactReference(a: Pick<SaveArtifactOutput, "kind" | "ti
   return join(ARTIFACT_KIND_LABELS[a.kind], a.title, `v${a.version}`);
 }
 
+// ---- proposeChanges --------------------------------------------------------------------------
+
+/** What the `proposeChanges` tool returns once the proposal is stored (it waits for a person). */
+export interface ProposeChangesOutput {
+  proposalId: string;
+  title: string;
+  /** How many actions the proposal holds. */
+  actions: number | null;
+  status: string | null;
+}
+
+export function parseProposeChangesOutput(output: unknown): ProposeChangesOutput | null {
+  const r = record(output);
+  if (!r) return null;
+  const { proposalId, title, actions, status } = r;
+  if (typeof proposalId !== "string" || !proposalId) return null;
+  return {
+    proposalId,
+    title: typeof title === "string" ? title : "Proposed changes",
+    actions: typeof actions === "number" && Number.isInteger(actions) && actions >= 0 ? actions : Array.isArray(actions) ? actions.length : null,
+    status: typeof status === "string" && status.trim() ? status.trim() : null,
+  };
+}
+
 // ---- summaries -------------------------------------------------------------------------------
 
 type Summariser = { input: (input: unknown) => string | null; output: (output: unknown) => string | null };
@@ -184,6 +210,18 @@ const forecastOutput = (output: unknown): string | null => {
 };
 
 const SUMMARIES: Record<KnownToolName, Summariser> = {
+  proposeChanges: {
+    input: (i) => {
+      const title = pick(i, "title");
+      const actions = list(i, "actions");
+      return join(title ? truncate(title, 48) : null, actions && !title ? plural(actions.length, "action") : null);
+    },
+    output: (o) => {
+      const proposal = parseProposeChangesOutput(o);
+      if (!proposal || proposal.actions === null) return null;
+      return `${plural(proposal.actions, "action")} ${proposal.status ?? "awaiting approval"}`;
+    },
+  },
   searchWorkItems: {
     input: (i) => join(quoted(pick(i, "query", "text", "jql")), scope(i), pick(i, "status")),
     output: (o) => counted(o, "issue", undefined, "items", "workItems", "results"),
@@ -320,9 +358,10 @@ export function summariseToolCall(name: string, input: unknown, output?: unknown
   const s = isKnownTool(name) ? SUMMARIES[name] : genericSummary;
   const asked = safely(() => s.input(input));
   if (output === undefined) return asked ?? "";
-  // saveArtifact's output already names the artifact; repeating the input would say it twice.
+  // saveArtifact's output already names the artifact, and a proposal's title shows in its card
+  // right below the row; repeating the input would say it twice.
   const got = safely(() => s.output(output));
-  if (name === "saveArtifact" && got) return got;
+  if ((name === "saveArtifact" || name === "proposeChanges") && got) return got;
   return [asked, got].filter(Boolean).join(" → ");
 }
 

@@ -1,17 +1,19 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { Menu } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Dialog } from "radix-ui";
-import { type ReactNode, useState, useSyncExternalStore } from "react";
+import { type ReactNode, useId, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { Tip } from "@/components/ui/tooltip";
+import { useTRPC } from "@/lib/trpc/react";
 import { cn } from "@/lib/utils";
 import { type Scope } from "@/server/auth/scopes";
 import { CommandMenu } from "./command-menu";
 import { navFor } from "./nav";
-import { NotificationsBell } from "./notifications-bell";
+import { badgeText, NotificationsBell } from "./notifications-bell";
 import { useGoShortcuts } from "./use-go-shortcuts";
 import { UserMenu, type ShellUser } from "./user-menu";
 
@@ -39,27 +41,52 @@ function Brand({ organizationName }: { organizationName: string }) {
   );
 }
 
+/** Proposals waiting for a decision, polled for the Approvals badge; null without the scope. */
+const APPROVALS_POLL_MS = 30_000;
+function usePendingApprovals(scopes: Scope[]): number | null {
+  const trpc = useTRPC();
+  const enabled = scopes.includes("approvals:view");
+  const counts = useQuery({ ...trpc.actions.counts.queryOptions(), enabled, refetchInterval: enabled ? APPROVALS_POLL_MS : false });
+  return enabled ? (counts.data?.pending ?? null) : null;
+}
+
 function NavLinks({ scopes, onNavigate }: { scopes: Scope[]; onNavigate?: () => void }) {
   const pathname = usePathname();
+  const pending = usePendingApprovals(scopes);
+  const badgeId = useId();
   return (
     <nav aria-label="Main" className="flex flex-col gap-0.5">
       {navFor(scopes).map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        // The count sits beside the link, not in it, so the link's name stays the section's name.
+        const badge = item.href === "/approvals" && pending ? badgeText(pending) : null;
         return (
-          <Tip key={item.href} label={item.description} shortcut={`G ${item.key.toUpperCase()}`} side="right">
-            <Link
-              href={item.href}
-              onClick={onNavigate}
-              aria-current={active ? "page" : undefined}
-              className={cn(
-                "flex items-center gap-2.5 rounded-md px-2 py-1.5 text-sm text-sidebar-foreground transition-colors outline-none hover:bg-sidebar-accent focus-visible:ring-2 focus-visible:ring-ring/50",
-                active && "bg-sidebar-accent font-medium text-foreground",
-              )}
-            >
-              <item.icon className={cn("size-4 text-muted-foreground", active && "text-primary")} aria-hidden />
-              {item.label}
-            </Link>
-          </Tip>
+          <div key={item.href} className="relative">
+            <Tip label={item.description} shortcut={`G ${item.key.toUpperCase()}`} side="right">
+              <Link
+                href={item.href}
+                onClick={onNavigate}
+                aria-current={active ? "page" : undefined}
+                aria-describedby={badge ? badgeId : undefined}
+                className={cn(
+                  "flex items-center gap-2.5 rounded-md px-2 py-1.5 text-sm text-sidebar-foreground transition-colors outline-none hover:bg-sidebar-accent focus-visible:ring-2 focus-visible:ring-ring/50",
+                  active && "bg-sidebar-accent font-medium text-foreground",
+                  badge && "pr-9",
+                )}
+              >
+                <item.icon className={cn("size-4 text-muted-foreground", active && "text-primary")} aria-hidden />
+                {item.label}
+              </Link>
+            </Tip>
+            {badge ? (
+              <span className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded-full bg-primary px-1.5 py-px text-[10px] leading-4 font-semibold text-primary-foreground tabular-nums" data-testid="approvals-badge">
+                <span aria-hidden>{badge}</span>
+                <span id={badgeId} className="sr-only">
+                  {pending} waiting for a decision
+                </span>
+              </span>
+            ) : null}
+          </div>
         );
       })}
     </nav>

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { type ActionStatus, type Prisma } from "@/server/db/generated/client";
 import { type TenantDb } from "@/server/db/tenant";
+import { type SourceRef } from "@/server/planning/engine/types";
 import { recordAudit } from "@/server/audit/record";
 import { getDispatcher } from "@/server/jobs/dispatcher";
 import { logger } from "@/server/log/logger";
@@ -134,7 +135,7 @@ export const actionsRouter = router({
         status: p.status,
         createdAt: p.createdAt,
         createdBy: p.createdById ? (names.get(p.createdById) ?? null) : null,
-        sources: p.sources as unknown as { id: string; title: string; url: string | null; kind?: string }[],
+        sources: p.sources as unknown as SourceRef[],
         conversation,
         decisions: p.decisions.map((d) => ({
           id: d.id,

@@ -141,6 +141,7 @@ export async function retryAction(root: Db, input: { organizationId: string; act
     }
     const moved = await tx.proposedAction.updateMany({ where: { id: action.id, status: "FAILED" }, data });
     if (moved.count === 0) throw new ProposalError("Someone retried this a moment ago.", "CONFLICT");
+    await tx.proposal.updateMany({ where: { id: action.proposalId }, data: { settledAt: null } });
     await tx.decision.create({
       data: { organizationId: input.organizationId, proposalId: action.proposalId, userId: input.userId, kind: edits.length ? "EDIT_THEN_APPLY" : "APPLY_SELECTED", appliedIds: [action.id], edits: edits as Prisma.InputJsonValue },
     });

@@ -116,9 +116,12 @@ export async function decideProposal(db: TenantDb, input: DecisionInput) {
     const unknown = [...(input.selected ?? []), ...edits.map((e) => e.actionId), ...(input.drafts ?? [])].filter((id) => !ids.has(id));
     if (unknown.length) throw new ProposalError("Some selected actions are not open in this proposal any more. Reload and decide again.", "CONFLICT");
 
-    const applied =
+    const keep = new Set(input.drafts ?? []);
+    const chosen =
       input.kind === "REJECT" ? [] : input.kind === "APPLY_ALL" ? open.map((a) => a.id) : input.selected?.length ? input.selected : input.kind === "EDIT_THEN_APPLY" ? open.map((a) => a.id) : [];
-    if (input.kind !== "REJECT" && applied.length === 0) throw new ProposalError("Select at least one action to apply, or reject the proposal.", "BAD_REQUEST");
+    // An action kept as a draft is never applied, whatever else the decision says.
+    const applied = chosen.filter((id) => !keep.has(id));
+    if (input.kind !== "REJECT" && applied.length === 0 && keep.size === 0) throw new ProposalError("Select at least one action to apply, or reject the proposal.", "BAD_REQUEST");
 
     const issues: { action: string; issues: ValidationIssue[] }[] = [];
     const changes = edits.map((e) => {

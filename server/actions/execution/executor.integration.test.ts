@@ -92,10 +92,16 @@ describe("executing approved actions", () => {
     expect(created(posted!.id).slack).toBe(1);
     expect((posted!.result as { url: string | null }).url).toBeTruthy();
 
+    // The approver hears once how it went.
+    expect(await db().notification.findMany({ where: { userId: pm(), href: `/approvals/${proposal.id}` } })).toEqual([
+      expect.objectContaining({ kind: "actions.applied", title: "Applied: Test", body: "2 actions applied and read back from the tools." }),
+    ]);
+
     // Running the job again (a duplicate event, the sweep) changes nothing.
     const again = await executeProposal(testDb(), { organizationId: org.org.id, proposalId: proposal.id }, options);
     expect(again.outcomes).toEqual([]);
     expect(created(posted!.id).slack).toBe(1);
+    expect(await db().notification.count({ where: { userId: pm(), href: `/approvals/${proposal.id}` } })).toBe(1);
   });
 
   it("lets only one of two workers run an action started at the same moment", async () => {

@@ -215,7 +215,38 @@ export async function executeProposal(root: Db, ref: { organizationId: string; p
   const outcomes: ProposalRun["outcomes"] = [];
   for (const a of actions) outcomes.push({ actionId: a.id, outcome: await executeAction(root, { organizationId: ref.organizationId, actionId: a.id }, options) });
   const waits = outcomes.flatMap((o) => (o.outcome.status === "WAITING" ? [o.outcome.retryAt.getTime()] : []));
+  if (outcomes.some((o) => o.outcome.status === "SUCCEEDED" || o.outcome.status === "FAILED")) await settle(db, ref.proposalId);
   return { outcomes, retryAt: waits.length ? new Date(Math.min(...waits)) : null };
+}
+
+/**
+ * Once every approved action of a proposal has finished, its approvers hear how it went — once:
+ * the proposal is marked settled by compare-and-set, so concurrent workers notify one time.
+ */
+async function settle(db: ReturnType<typeof tenantDb>, proposalId: string) {
+  const actions = await db.proposedAction.findMany({ where: { proposalId }, select: { status: true, approvedById: true } });
+  if (actions.some((a) => a.status === "APPROVED" || a.status === "EXECUTING")) return;
+  const ran = actions.filter((a) => a.status === "SUCCEEDED" || a.status === "FAILED");
+  if (ran.length === 0) return;
+  const claimed = await db.proposal.updateMany({ where: { id: proposalId, settledAt: null }, data: { settledAt: new Date() } });
+  if (claimed.count === 0) return;
+  const proposal = await db.proposal.findFirstOrThrow({ where: { id: proposalId }, select: { organizationId: true, title: true } });
+  const failed = ran.filter((a) => a.status === "FAILED").length;
+  const applied = ran.length - failed;
+  const approvers = [...new Set(ran.map((a) => a.approvedById).filter((id): id is string => Boolean(id)))];
+  const plural = (n: number) => `${n} action${n === 1 ? "" : "s"}`;
+  for (const userId of approvers) {
+    await db.notification.create({
+      data: {
+        organizationId: proposal.organizationId,
+        userId,
+        kind: failed ? "actions.failed" : "actions.applied",
+        title: failed ? `${plural(failed)} failed: ${proposal.title}` : `Applied: ${proposal.title}`,
+        body: failed ? `${applied} applied, ${failed} failed. Open the proposal to retry or edit them.` : `${plural(applied)} applied and read back from the tools.`,
+        href: `/approvals/${proposalId}`,
+      },
+    });
+  }
 }
 
 /**

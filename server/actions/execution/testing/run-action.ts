@@ -12,5 +12,5 @@ if (!organizationId || !actionId) {
   process.exit(2);
 }
 const outcome = await executeAction(getDb(), { organizationId, actionId }, { resilience: { timeoutMs: 20_000, maxAttempts: 1, maxRetryAfterMs: 1_000, breakerThreshold: 5, halfOpenAfterMs: 1_000, initialDelayMs: 10 } });
-console.log(JSON.stringify(outcome));
+process.stdout.write(`${JSON.stringify(outcome)}\n`);
 await getDb().$disconnect();
