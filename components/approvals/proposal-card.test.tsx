@@ -47,6 +47,7 @@ function proposal(actions: ActionView[], extra: Partial<ProposalView> = {}): Pro
     title: "Start PAY Sprint 24",
     rationale: "The plan commits **two** items; move them and announce the sprint.",
     model: "builtin-planner-1",
+    modelLabel: "the built-in planner",
     status: "PENDING",
     createdAt: CREATED,
     createdBy: "Ada Nakamura",
@@ -105,8 +106,7 @@ describe("ProposalCard, waiting for a decision", () => {
 
   it("shows the header: title, who proposed, the model, the sources and the conversation", () => {
     expect(html).toMatch(/<h1[^>]*>Start PAY Sprint 24<\/h1>/);
-    expect(html).toContain("Proposed by Ada Nakamura");
-    expect(html).toContain("builtin-planner-1");
+    expect(html).toContain("Proposed by the built-in planner for Ada Nakamura");
     expect(html).toMatch(/<strong[^>]*>two<\/strong>/);
     expect(html).toContain('href="https://jira.example.com/browse/PAY-12"');
     expect(html).toContain('href="/chat/conv_1"');

@@ -2,13 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type inferRouterOutputs } from "@trpc/server";
-import { format, formatDistanceToNowStrict } from "date-fns";
-import { AlertTriangle, Bot, CheckSquare, ExternalLink, History, MessagesSquare, SearchX } from "lucide-react";
+import { AlertTriangle, CheckSquare, ExternalLink, History, MessagesSquare, SearchX } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Markdown, SourceChip } from "@/components/chat/markdown";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -21,7 +19,7 @@ import { ActionRow, type RowModel } from "./action-row";
 import { DecisionBar } from "./decision-bar";
 import { inputKey, isEdited, uniqueIssues } from "./form-fields";
 import { localPreview } from "./preview";
-import { type ApplyButton, decisionLine, decisionRequest, isInFlight, plural, readSources, statusLine, TOOL_LABELS } from "./summaries";
+import { ago, type ApplyButton, decisionLine, decisionRequest, fullDate, isInFlight, plural, proposedBy, readSources, statusLine, TOOL_LABELS } from "./summaries";
 import { ToolIcon } from "./tool-icon";
 
 type Outputs = inferRouterOutputs<AppRouter>["actions"];
@@ -59,14 +57,6 @@ function errorMessage(error: unknown): string {
 
 function asDate(value: Date | string): Date {
   return typeof value === "string" ? new Date(value) : value;
-}
-
-function ago(value: Date | string): string {
-  return formatDistanceToNowStrict(asDate(value), { addSuffix: true });
-}
-
-function fullDate(value: Date | string): string {
-  return format(asDate(value), "d MMM yyyy, HH:mm");
 }
 
 /**
@@ -347,15 +337,8 @@ export function ProposalCard({ proposalId, variant, highlightActionId = null, ca
         </div>
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
           <span>
-            Proposed by {proposal.createdBy ?? "the agent"} <time dateTime={asDate(proposal.createdAt).toISOString()} title={fullDate(proposal.createdAt)}>{ago(proposal.createdAt)}</time>
+            {proposedBy(proposal)} <time dateTime={asDate(proposal.createdAt).toISOString()} title={fullDate(proposal.createdAt)}>{ago(proposal.createdAt)}</time>
           </span>
-          {proposal.model ? (
-            <Badge variant="outline" className="font-normal">
-              <Bot aria-hidden />
-              <span className="sr-only">Model: </span>
-              {proposal.model}
-            </Badge>
-          ) : null}
           <span aria-hidden>·</span>
           <span data-testid="proposal-status-line">{statusLine(actions)}</span>
         </p>

@@ -2,7 +2,6 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type inferRouterOutputs } from "@trpc/server";
-import { format, formatDistanceToNowStrict } from "date-fns";
 import { AlertTriangle, CheckCheck, CheckSquare, ChevronRight, FileClock, Hourglass, Loader2, type LucideIcon, RotateCcw, Search, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -18,7 +17,7 @@ import { useTRPC } from "@/lib/trpc/react";
 import { cn } from "@/lib/utils";
 import { type AppRouter } from "@/server/api/root";
 import { type Tool } from "@/server/db/generated/enums";
-import { actionsLine, QUEUE_TABS, type QueueParams, type QueueTab, queueSearch, readQueueParams, statusLine, TOOL_LABELS } from "./summaries";
+import { actionsLine, ago, fullDate, proposedBy, QUEUE_TABS, type QueueParams, type QueueTab, queueSearch, readQueueParams, statusLine, TOOL_LABELS } from "./summaries";
 import { ToolIcon } from "./tool-icon";
 
 type QueueRow = inferRouterOutputs<AppRouter>["actions"]["queue"][number];
@@ -63,13 +62,6 @@ const EMPTY: Record<QueueTab, { icon: LucideIcon; title: string; text: string }>
   },
 };
 
-function ago(value: Date | string): string {
-  return formatDistanceToNowStrict(typeof value === "string" ? new Date(value) : value, { addSuffix: true });
-}
-
-function fullDate(value: Date | string): string {
-  return format(typeof value === "string" ? new Date(value) : value, "d MMM yyyy, HH:mm");
-}
 
 /** The tRPC input a queue key was made for, to keep showing a list only while its tab is unchanged. */
 function tabOfKey(queryKey: readonly unknown[] | undefined): unknown {
@@ -278,7 +270,7 @@ function ProposalRow({ row }: { row: QueueRow }) {
           <span className="block truncate text-sm font-medium">{row.title}</span>
           <span className="block truncate text-xs text-muted-foreground">{actionsLine(row.actions)}</span>
           <span className="mt-0.5 block text-xs text-muted-foreground">
-            Proposed by {row.createdBy ?? "the agent"} <time title={fullDate(row.createdAt)}>{ago(row.createdAt)}</time>
+            {proposedBy(row)} <time title={fullDate(row.createdAt)}>{ago(row.createdAt)}</time>
             {row.decidedBy && row.decidedAt ? (
               <>
                 {" "}

@@ -1,3 +1,4 @@
+import { differenceInSeconds, format, formatDistanceToNowStrict } from "date-fns";
 import { type QueueTab as ServerQueueTab } from "@/server/actions/actions.router";
 import { type ActionStatus, type DecisionKind, type Tool } from "@/server/db/generated/enums";
 import { fieldLabel } from "./form-fields";
@@ -228,3 +229,24 @@ export function readSources(value: unknown): { kind: SourceKind; id: string; lab
 
 const SOURCE_KINDS = ["work_item", "pull_request", "review", "message", "document", "sprint", "release", "person"] as const;
 type SourceKind = (typeof SOURCE_KINDS)[number];
+
+function asDate(value: Date | string): Date {
+  return typeof value === "string" ? new Date(value) : value;
+}
+
+/** "just now", "3 minutes ago". */
+export function ago(value: Date | string, now = new Date()): string {
+  const at = asDate(value);
+  return differenceInSeconds(now, at) < 45 ? "just now" : formatDistanceToNowStrict(at, { addSuffix: true });
+}
+
+/** "25 Nov 2026, 15:40", for tooltips. */
+export function fullDate(value: Date | string): string {
+  return format(asDate(value), "d MMM yyyy, HH:mm");
+}
+
+/** Who proposed it: the model, on whose behalf; or the person (an undo, a draft proposed again). */
+export function proposedBy(p: { modelLabel: string | null; createdBy: string | null }): string {
+  if (p.modelLabel) return `Proposed by ${p.modelLabel}${p.createdBy ? ` for ${p.createdBy}` : ""}`;
+  return `Proposed by ${p.createdBy ?? "a former member"}`;
+}

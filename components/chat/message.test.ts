@@ -19,6 +19,7 @@ const PROPOSAL: NonNullable<inferRouterOutputs<AppRouter>["actions"]["proposal"]
   title: "Start PAY Sprint 26",
   rationale: "Committed scope",
   model: null,
+  modelLabel: null,
   status: "PENDING",
   createdAt: new Date(),
   createdBy: null,

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { type ActionStatus, type Prisma } from "@/server/db/generated/client";
 import { type TenantDb } from "@/server/db/tenant";
+import { BUILTIN_MODEL_ID } from "@/server/agent/builtin/planner";
 import { type SourceRef } from "@/server/planning/engine/types";
 import { recordAudit } from "@/server/audit/record";
 import { getDispatcher } from "@/server/jobs/dispatcher";
@@ -60,6 +61,25 @@ async function people(db: TenantDb, ids: (string | null | undefined)[]): Promise
   return new Map(rows.map((m) => [m.userId, m.user.name ?? m.user.email ?? "A member"]));
 }
 
+/** How a proposing model is named to people. */
+function modelLabel(model: string | null): string | null {
+  if (!model) return null;
+  return model === BUILTIN_MODEL_ID ? "the built-in planner" : model;
+}
+
+/** Slack channel ids in one-line summaries, as the #names people know (from the synced messages). */
+async function channelNamer(db: TenantDb, inputs: unknown[]): Promise<(summary: string) => string> {
+  const ids = new Set<string>();
+  for (const input of inputs) {
+    const id = (input as { channelId?: unknown } | null)?.channelId;
+    if (typeof id === "string") ids.add(id);
+  }
+  if (!ids.size) return (s) => s;
+  const rows = await db.message.findMany({ where: { channelId: { in: [...ids] }, channelName: { not: null } }, distinct: ["channelId"], select: { channelId: true, channelName: true } });
+  const names = new Map(rows.map((r) => [r.channelId, r.channelName!]));
+  return (summary) => summary.replace(/\b[CGD][A-Z0-9]{6,}\b/g, (id) => (names.has(id) ? `#${names.get(id)}` : id));
+}
+
 /** Starts execution; a dispatcher that is down is not fatal: the minute sweep picks the work up. */
 async function dispatch(organizationId: string, proposalId: string) {
   try {
@@ -101,18 +121,20 @@ export const actionsRouter = router({
         include: { actions: { orderBy: { position: "asc" }, select: { id: true, kind: true, tool: true, status: true, input: true } }, decisions: { orderBy: { createdAt: "desc" }, take: 1 } },
       });
       const names = await people(ctx.db, [...rows.map((r) => r.createdById), ...rows.map((r) => r.decisions[0]?.userId)]);
+      const named = await channelNamer(ctx.db, rows.flatMap((r) => r.actions.map((a) => a.input)));
       return rows.map((p) => ({
         id: p.id,
         title: p.title,
         rationale: p.rationale,
         model: p.model,
+        modelLabel: modelLabel(p.model),
         status: p.status,
         createdAt: p.createdAt,
         createdBy: p.createdById ? (names.get(p.createdById) ?? null) : null,
         conversationId: p.conversationId,
         decidedBy: p.decisions[0] ? (names.get(p.decisions[0].userId) ?? null) : null,
         decidedAt: p.decisions[0]?.createdAt ?? null,
-        actions: p.actions.map((a) => ({ id: a.id, kind: a.kind, tool: a.tool, status: a.status, label: definitionOf(a.kind as ActionKind).label, summary: definitionOf(a.kind as ActionKind).describe(a.input) })),
+        actions: p.actions.map((a) => ({ id: a.id, kind: a.kind, tool: a.tool, status: a.status, label: definitionOf(a.kind as ActionKind).label, summary: named(definitionOf(a.kind as ActionKind).describe(a.input)) })),
       }));
     }),
 
@@ -126,12 +148,14 @@ export const actionsRouter = router({
       if (!p) return null;
       const conversation = p.conversationId ? await ctx.db.conversation.findFirst({ where: { id: p.conversationId }, select: { id: true, title: true } }) : null;
       const names = await people(ctx.db, [p.createdById, ...p.decisions.map((d) => d.userId), ...p.actions.map((a) => a.approvedById)]);
+      const named = await channelNamer(ctx.db, p.actions.map((a) => a.input));
       const undoneBy = await ctx.db.proposedAction.findMany({ where: { undoOfId: { in: p.actions.map((a) => a.id) } }, select: { id: true, undoOfId: true, proposalId: true, status: true } });
       return {
         id: p.id,
         title: p.title,
         rationale: p.rationale,
         model: p.model,
+        modelLabel: modelLabel(p.model),
         status: p.status,
         createdAt: p.createdAt,
         createdBy: p.createdById ? (names.get(p.createdById) ?? null) : null,
@@ -155,7 +179,7 @@ export const actionsRouter = router({
             kind: a.kind as ActionKind,
             tool: a.tool,
             label: definition.label,
-            summary: definition.describe(a.input),
+            summary: named(definition.describe(a.input)),
             input: a.input,
             originalInput: a.originalInput,
             edited: JSON.stringify(a.input) !== JSON.stringify(a.originalInput),

@@ -79,8 +79,18 @@ export function fromZodError(error: z.ZodError): ValidationIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
 }
 
-/** Shortens a one-line description: "Post in #team: Standup notes for…". */
+/** Markdown (or Slack mrkdwn) as the words it shows: links as their text, no emphasis marks, headings or bullets. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/<([^|>]+)\|([^>]+)>/g, "$2")
+    .replace(/^\s{0,3}(#{1,6}\s+|[-*+]\s+|>\s?|\d+\.\s+)/gm, "")
+    .replace(/(\*\*|__|~~|`)/g, "")
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, "$1$2");
+}
+
+/** Shortens a one-line description: "Post in #team: Standup notes for…". Markup is dropped first. */
 export function ellipsis(text: string, max = 60): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
+  const oneLine = plainText(text).replace(/\s+/g, " ").trim();
   return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
 }

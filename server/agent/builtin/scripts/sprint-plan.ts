@@ -97,8 +97,10 @@ export const sprintPlanScript: WorkflowScript = {
     if (!plan || plan.items.length === 0) return null;
     const saved = results.saveArtifact as { url?: string } | undefined;
     const actions: { kind: string; input: unknown }[] = [];
-    // Only backlog items move: carry-over leaves the active sprint when Jira completes it.
-    const toMove = plan.sprint.id ? plan.items.filter((i) => i.origin === "backlog") : [];
+    // Everything committed that is not in the sprint yet: backlog items, and carry-over from the
+    // current sprint (Jira would move those when the sprint is completed; the PM may deselect them).
+    const toMove = plan.sprint.id ? plan.items.filter((i) => i.origin !== "in-sprint") : [];
+    const carried = toMove.filter((i) => i.origin === "carry-over").length;
     for (const i of toMove) actions.push({ kind: "jira.moveToSprint", input: { issueKey: i.key, sprintId: plan.sprint.id, sprintName: plan.sprint.name } });
     if (r.teamChannel) {
       const t = plan.totals;
@@ -119,7 +121,9 @@ export const sprintPlanScript: WorkflowScript = {
     return {
       title: `Apply the ${plan.sprint.name} plan for ${r.teamName}`,
       rationale: [
-        toMove.length ? `${plural(toMove.length, "committed item")} ${toMove.length === 1 ? "is" : "are"} still in the backlog; moving ${toMove.length === 1 ? "it" : "them"} into ${plan.sprint.name} makes the board match the plan.` : "",
+        toMove.length
+          ? `${plural(toMove.length, "committed item")} ${toMove.length === 1 ? "is" : "are"} not in ${plan.sprint.name} yet${carried ? ` (${carried} carry over from the current sprint, ${toMove.length - carried} from the backlog)` : ""}; moving ${toMove.length === 1 ? "it" : "them"} makes the board match the plan.`
+          : "",
         r.teamChannel ? `The announcement tells #${r.teamChannel.replace(/^#/, "")} what the team commits to.` : "",
       ]
         .filter(Boolean)
