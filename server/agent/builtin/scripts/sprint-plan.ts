@@ -122,7 +122,7 @@ export const sprintPlanScript: WorkflowScript = {
       title: `Apply the ${plan.sprint.name} plan for ${r.teamName}`,
       rationale: [
         toMove.length
-          ? `${plural(toMove.length, "committed item")} ${toMove.length === 1 ? "is" : "are"} not in ${plan.sprint.name} yet${carried ? ` (${carried} carry over from the current sprint, ${toMove.length - carried} from the backlog)` : ""}; moving ${toMove.length === 1 ? "it" : "them"} makes the board match the plan.`
+          ? `${plural(toMove.length, "committed item")} ${toMove.length === 1 ? "is" : "are"} not in ${plan.sprint.name} yet${carried ? ` (${carried} carry over from the current sprint${toMove.length > carried ? `, ${toMove.length - carried} come from the backlog` : ""})` : ""}; moving ${toMove.length === 1 ? "it" : "them"} makes the board match the plan.`
           : "",
         r.teamChannel ? `The announcement tells #${r.teamChannel.replace(/^#/, "")} what the team commits to.` : "",
       ]
