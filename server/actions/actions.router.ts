@@ -8,6 +8,7 @@ import { recordAudit } from "@/server/audit/record";
 import { getDispatcher } from "@/server/jobs/dispatcher";
 import { logger } from "@/server/log/logger";
 import { router, scopedProcedure } from "@/server/api/trpc";
+import { enforceRateLimit } from "@/server/ratelimit/trpc";
 import { definitionOf } from "./catalogue/registry";
 import { type ActionKind, type ValidationIssue } from "./catalogue/types";
 import { checkActions, decideWithCheck, inverseOf, proposeUndo, reproposeDraft, discardDraft, cancelAction, retryAction } from "./lifecycle";
@@ -246,6 +247,7 @@ export const actionsRouter = router({
   decide: scopedProcedure("approvals:decide")
     .input(decideInput)
     .mutation(async ({ ctx, input }): Promise<DecisionResult> => {
+      await enforceRateLimit("actionDecisions", ctx);
       try {
         const decision = await decideWithCheck(ctx.rootDb, { ...input, organizationId: ctx.organization.id, userId: ctx.session.user.id });
         await recordAudit(ctx.db, {
@@ -268,6 +270,7 @@ export const actionsRouter = router({
   retry: scopedProcedure("approvals:decide")
     .input(z.object({ actionId: z.string().min(1), input: z.unknown().optional() }))
     .mutation(async ({ ctx, input }) => {
+      await enforceRateLimit("actionDecisions", ctx);
       try {
         const { proposalId } = await retryAction(ctx.rootDb, { organizationId: ctx.organization.id, actionId: input.actionId, userId: ctx.session.user.id, input: input.input });
         await recordAudit(ctx.db, { organizationId: ctx.organization.id, actorId: ctx.session.user.id, action: "action.retried", targetType: "ProposedAction", targetId: input.actionId, metadata: { edited: input.input !== undefined }, requestId: ctx.requestId });
@@ -292,6 +295,7 @@ export const actionsRouter = router({
   undo: scopedProcedure("approvals:decide")
     .input(z.object({ actionId: z.string().min(1) }))
     .mutation(async ({ ctx, input }) => {
+      await enforceRateLimit("actionDecisions", ctx);
       try {
         const undo = await proposeUndo(ctx.rootDb, { organizationId: ctx.organization.id, actionId: input.actionId, userId: ctx.session.user.id });
         if (!undo.existing) {
@@ -306,6 +310,7 @@ export const actionsRouter = router({
   repropose: scopedProcedure("approvals:decide")
     .input(z.object({ actionId: z.string().min(1) }))
     .mutation(async ({ ctx, input }) => {
+      await enforceRateLimit("actionDecisions", ctx);
       try {
         return await reproposeDraft(ctx.rootDb, { organizationId: ctx.organization.id, actionId: input.actionId, userId: ctx.session.user.id });
       } catch (e) {

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { type TenantDb } from "@/server/db/tenant";
 import { type Prisma } from "@/server/db/generated/client";
 import { logger } from "@/server/log/logger";
+import { tooManyRequests } from "@/server/ratelimit/http";
+import { consume, RateLimitedError } from "@/server/ratelimit/limiter";
 import { ARTIFACT_KINDS, ARTIFACT_KIND_LABELS, type ArtifactKind } from "@/server/planning/artifact";
 import { SourceLedger, type AgentContext } from "./context";
 import { ModelCallRecorder } from "./model-calls";
@@ -76,6 +78,14 @@ export async function streamChat(db: TenantDb, caller: ChatCaller, raw: unknown,
     );
   }
   if (request.trigger === "submit-message" && length === 0 && !request.workflow) throw new ChatRequestError("The message is empty: type a request or pick a workflow.", 400);
+
+  // Counted once the request is known to be valid, before anything is saved or the model runs.
+  try {
+    await consume("chatMessages", caller);
+  } catch (error) {
+    if (error instanceof RateLimitedError) return tooManyRequests(error);
+    throw error;
+  }
 
   const now = opts.now ?? new Date();
   const teams = await db.team.findMany({ select: { key: true, name: true, channel: true }, orderBy: { key: "asc" } });

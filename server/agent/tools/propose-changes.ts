@@ -2,6 +2,7 @@ import { tool } from "ai";
 import { z } from "zod";
 import { ACTION_KINDS } from "@/server/actions/catalogue/types";
 import { createProposal, ProposalError } from "@/server/actions/proposals";
+import { consume, RateLimitedError } from "@/server/ratelimit/limiter";
 import { type AgentContext } from "../context";
 import { ToolFailure } from "./guard";
 
@@ -44,6 +45,12 @@ export const proposeChangesTool = (ctx: AgentContext) =>
       sourceIds: z.array(z.string()).max(100).optional(),
     }),
     async execute({ title, rationale, actions, sourceIds }) {
+      try {
+        await consume("agentProposals", { organizationId: ctx.organizationId });
+      } catch (e) {
+        if (e instanceof RateLimitedError) throw new ToolFailure(`The proposal was not saved. ${e.message}`, { cause: e });
+        throw e;
+      }
       await resolveChannels(ctx, actions);
       const known = ctx.ledger.all();
       const wanted = new Set(sourceIds ?? []);

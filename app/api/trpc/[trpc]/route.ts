@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 import { getServerAuthSession } from "@/server/auth/options";
+import { retryAfterMeta } from "@/server/ratelimit/trpc";
 
 async function handler(req: Request) {
   const headers = new Headers(req.headers);
@@ -12,6 +13,7 @@ async function handler(req: Request) {
     req,
     router: appRouter,
     createContext: async () => createTRPCContext({ session: await getServerAuthSession(), headers }),
+    responseMeta: retryAfterMeta,
   });
   response.headers.set("x-request-id", headers.get("x-request-id")!);
   return response;
