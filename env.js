@@ -54,6 +54,10 @@ export const env = createEnv({
         : z.string().optional(),
     TOKEN_ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
     SANDBOX_URL: optionalUrl,
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, { message: "REDIS_URL must be a redis:// or rediss:// URL (or unset, to keep rate limits in Postgres)" })
+      .optional(),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     SANDBOX_SEED: z.coerce.number().int().optional(),
     ATLASSIAN_CLIENT_ID: z.string().min(1).optional(),

@@ -5,7 +5,7 @@ import "./env.js";
 const config = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["pino", "pg", "pg-boss", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  serverExternalPackages: ["pino", "pg", "pg-boss", "@electric-sql/pglite", "@electric-sql/pglite-socket", "ioredis", "rate-limiter-flexible"],
   typedRoutes: false,
   async headers() {
     return [
