@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signInAs, type DemoRole } from "./fixtures";
 
-const ALL = ["Chat", "Teams", "Approvals", "Connections", "Policies", "Metrics", "Training", "Audit"];
+const ALL = ["Chat", "Teams", "Approvals", "Connections", "Policies", "Members", "Metrics", "Training", "Audit"];
 
 const EXPECTED: Record<DemoRole, { home: string; nav: string[]; denied: { path: string; page: string; scope: string }[] }> = {
-  PM: { home: "/chat", nav: ["Chat", "Teams", "Approvals", "Connections", "Policies", "Metrics", "Training"], denied: [{ path: "/audit", page: "Audit", scope: "audit:view" }] },
+  PM: { home: "/chat", nav: ["Chat", "Teams", "Approvals", "Connections", "Policies", "Members", "Metrics", "Training"], denied: [{ path: "/audit", page: "Audit", scope: "audit:view" }] },
   ENGINEER: {
     home: "/chat",
-    nav: ["Chat", "Teams", "Approvals", "Connections"],
+    nav: ["Chat", "Teams", "Approvals", "Connections", "Members"],
     denied: [
       { path: "/policies", page: "Policies", scope: "policies:view" },
       { path: "/metrics", page: "Metrics", scope: "metrics:view" },
@@ -16,7 +16,7 @@ const EXPECTED: Record<DemoRole, { home: string; nav: string[]; denied: { path: 
     ],
   },
   ADMIN: { home: "/chat", nav: ALL, denied: [] },
-  LEADERSHIP: { home: "/metrics", nav: ["Approvals", "Connections", "Policies", "Metrics", "Training", "Audit"], denied: [{ path: "/chat", page: "Chat", scope: "chat:use" }] },
+  LEADERSHIP: { home: "/metrics", nav: ["Approvals", "Connections", "Policies", "Members", "Metrics", "Training", "Audit"], denied: [{ path: "/chat", page: "Chat", scope: "chat:use" }] },
 };
 
 for (const role of Object.keys(EXPECTED) as DemoRole[]) {
@@ -54,8 +54,9 @@ for (const role of Object.keys(EXPECTED) as DemoRole[]) {
 
 test("the admin sees real data: members, the role matrix, and their own sign-in in the audit trail and metrics", async ({ page }) => {
   await signInAs(page, "ADMIN");
-  await page.goto("/policies");
+  await page.goto("/members");
   await expect(page.getByTestId("member-row")).toHaveCount(6);
+  await page.goto("/policies");
   await expect(page.getByTestId("role-matrix")).toContainText("policies:edit");
   await page.goto("/audit");
   await expect(page.getByTestId("audit-row").filter({ hasText: "auth.signed_in" }).filter({ hasText: "Ada Nakamura" }).first()).toBeVisible();

@@ -1,4 +1,4 @@
-import { BarChart3, Bot, CheckSquare, GraduationCap, type LucideIcon, Plug, ScrollText, Shield, Users } from "lucide-react";
+import { BarChart3, Bot, CheckSquare, GraduationCap, type LucideIcon, Plug, ScrollText, Shield, UserCog, Users } from "lucide-react";
 import { type Scope } from "@/server/auth/scopes";
 
 export interface NavItem {
@@ -18,6 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/approvals", label: "Approvals", icon: CheckSquare, scope: "approvals:view", key: "a", description: "Review the changes the agent proposes" },
   { href: "/connections", label: "Connections", icon: Plug, scope: "connections:view", key: "n", description: "Jira, GitHub, Notion and Slack" },
   { href: "/policies", label: "Policies", icon: Shield, scope: "policies:view", key: "p", description: "Who may do what, where and when" },
+  { href: "/members", label: "Members", icon: UserCog, scope: "members:view", key: "b", description: "Who belongs, with which role, and who is invited" },
   { href: "/metrics", label: "Metrics", icon: BarChart3, scope: "metrics:view", key: "m", description: "Adoption, quality, reliability and latency" },
   { href: "/training", label: "Training", icon: GraduationCap, scope: "training:view", key: "t", description: "Preference data, datasets and model versions" },
   { href: "/audit", label: "Audit", icon: ScrollText, scope: "audit:view", key: "u", description: "Every sign-in, decision and change" },

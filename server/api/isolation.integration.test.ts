@@ -12,6 +12,7 @@ const QUERY_INPUTS: Record<string, unknown> = {
   "organization.me": undefined,
   "organization.get": undefined,
   "members.list": undefined,
+  "members.invitations": undefined,
   "audit.list": { limit: 100 },
   "audit.actions": undefined,
   "metrics.adoption": { days: 90 },

@@ -99,3 +99,37 @@ describe("input validation over HTTP", () => {
     expect(after.name).toBe(before.name);
   });
 });
+
+describe("members procedures by role", () => {
+  type Outcome = "allowed" | "FORBIDDEN";
+  const manage = { PM: "FORBIDDEN", ENGINEER: "FORBIDDEN", LEADERSHIP: "FORBIDDEN", ADMIN: "allowed" } as const satisfies Record<string, Outcome>;
+  const view = { PM: "allowed", ENGINEER: "allowed", LEADERSHIP: "allowed", ADMIN: "allowed" } as const satisfies Record<string, Outcome>;
+
+  /** Each procedure with a valid call against a fresh organisation, so an allowed call succeeds. */
+  const calls: { name: string; expected: Record<"PM" | "ENGINEER" | "LEADERSHIP" | "ADMIN", Outcome>; run: (caller: Awaited<ReturnType<typeof callerFor>>, o: Org) => Promise<unknown> }[] = [
+    { name: "members.list", expected: view, run: (c) => c.members.list() },
+    { name: "members.invitations", expected: manage, run: (c) => c.members.invitations() },
+    { name: "members.invite", expected: manage, run: (c) => c.members.invite({ email: `matrix-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`, role: "ENGINEER" }) },
+    {
+      name: "members.revokeInvitation",
+      expected: manage,
+      run: async (c, o) => {
+        const invitation = await testDb().invitation.create({ data: { organizationId: o.org.id, email: `revoke-${Math.random().toString(36).slice(2)}@example.test`, role: "PM", expiresAt: new Date(Date.now() + 86_400_000) } });
+        return c.members.revokeInvitation({ id: invitation.id });
+      },
+    },
+    { name: "members.changeRole", expected: manage, run: (c, o) => c.members.changeRole({ membershipId: o.member("ENGINEER").membership.id, role: "PM" }) },
+    { name: "members.remove", expected: manage, run: (c, o) => c.members.remove({ membershipId: o.member("LEADERSHIP").membership.id }) },
+  ];
+
+  for (const call of calls) {
+    for (const role of ["PM", "ENGINEER", "LEADERSHIP", "ADMIN"] as const) {
+      it(`${call.name} as ${role}: ${call.expected[role]}`, async () => {
+        const fresh = await createOrg();
+        const caller = await callerFor(sessionFor(fresh.org, fresh.member(role).user, role));
+        if (call.expected[role] === "allowed") await expect(call.run(caller, fresh)).resolves.toBeDefined();
+        else await expectTrpcError(call.run(caller, fresh), "FORBIDDEN", /Missing scope "members:manage"/);
+      });
+    }
+  }
+});

@@ -11,6 +11,8 @@ import { env } from "@/env.js";
 import { getDb } from "@/server/db/client";
 import { logger } from "@/server/log/logger";
 import { recordAudit } from "@/server/audit/record";
+import { recordActivity } from "@/server/members/activity";
+import { acceptInvitations, hasOpenInvitation } from "@/server/members/invitations";
 import { DEMO_ORG } from "./demo";
 import { type AppSession, resolveMembership, sessionFields } from "./session";
 
@@ -122,12 +124,17 @@ export const authOptions: NextAuthOptions = {
     debug: () => undefined,
   },
   callbacks: {
-    /** Only members of an organisation may sign in; an admin adds people by email. */
+    /**
+     * Only members of an organisation, and people an admin has invited, may sign in. An invited
+     * person becomes a member in the signIn event, once the adapter has created their user.
+     */
     async signIn({ user, account }) {
       if (account?.provider === "demo") return true;
       if (!user.email) return "/sign-in?error=NoEmail";
-      const existing = await getDb().user.findUnique({ where: { email: user.email }, select: { _count: { select: { memberships: true } } } });
-      return existing && existing._count.memberships > 0 ? true : "/sign-in?error=NoMembership";
+      const db = getDb();
+      const existing = await db.user.findUnique({ where: { email: user.email }, select: { _count: { select: { memberships: true } } } });
+      if (existing && existing._count.memberships > 0) return true;
+      return (await hasOpenInvitation(db, user.email)) ? true : "/sign-in?error=NoMembership";
     },
     async jwt({ token, user }) {
       if (user) token.sub = user.id;
@@ -140,6 +147,10 @@ export const authOptions: NextAuthOptions = {
         db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, image: true } }),
         resolveMembership(db, userId, token.organizationId),
       ]);
+      if (membership) {
+        // Activity is a nicety: a failed write must not cost the person their session.
+        await recordActivity(db, membership).catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.message : String(error), membershipId: membership.id }, "could not record member activity"));
+      }
       return {
         user: user ?? { id: userId, name: null, email: null, image: null },
         ...sessionFields(membership),
@@ -149,6 +160,8 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     async signIn({ user, account }) {
+      // Invitations are accepted here rather than in the callback: the user row exists only now.
+      if (user.email) await acceptInvitations(getDb(), { userId: user.id, email: user.email });
       const membership = await resolveMembership(getDb(), user.id);
       if (membership) {
         await recordAudit(getDb(), {

@@ -1,11 +1,12 @@
-import { Check } from "lucide-react";
+import { ArrowRight, Check } from "lucide-react";
+import Link from "next/link";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageBody, PageHeader } from "@/components/shell/page-header";
-import { MembersTable } from "@/components/policies/members-table";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { pageAccess } from "@/server/auth/page-access";
-import { ROLE_LABELS, ROLE_SCOPES, SCOPES, type Scope } from "@/server/auth/scopes";
+import { hasScope, ROLE_LABELS, ROLE_SCOPES, SCOPES, type Scope } from "@/server/auth/scopes";
 import { Role } from "@/server/db/generated/enums";
 
 export const metadata = { title: "Policies" };
@@ -53,13 +54,19 @@ export default async function PoliciesPage() {
               </TableBody>
             </Table>
           </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>Members</CardTitle>
-              <CardDescription>Everyone in {access.session.organization.name} and their role.</CardDescription>
-            </CardHeader>
-            <MembersTable />
-          </Card>
+          {hasScope(access.session.role, "members:view") ? (
+            <Card>
+              <CardHeader className="flex-row flex-wrap items-center justify-between gap-3 pb-5">
+                <div className="flex flex-col gap-1">
+                  <CardTitle>Members</CardTitle>
+                  <CardDescription>Who has which role in {access.session.organization.name}, and who is invited, is on the Members page.</CardDescription>
+                </div>
+                <Link href="/members" className={buttonVariants({ variant: "outline", size: "sm" })}>
+                  Open Members <ArrowRight aria-hidden />
+                </Link>
+              </CardHeader>
+            </Card>
+          ) : null}
         </div>
       </PageBody>
     </>
