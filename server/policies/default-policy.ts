@@ -28,9 +28,9 @@ administration:
 
 rules:
   # PMs and admins run the plan in Jira: create issues, edit fields, change
-  # status, assign and move issues between sprints. Another PM or an admin
-  # approves each change, and one proposal may hold at most 50 changes of one
-  # kind (a larger batch is refused; split it up).
+  # status, assign and move issues between sprints. A PM or an admin approves
+  # each change, and one proposal may hold at most 50 changes of one kind (a
+  # larger batch is refused; split it up).
   - name: PMs and admins plan in Jira
     roles: [pm, admin]
     tools: [jira]
@@ -41,7 +41,9 @@ rules:
     approval:
       required: true
       approver_roles: [pm, admin]
-      self_approval: false
+      # The person who asked the agent may apply what it proposes for them.
+      # Set self_approval: false to require a second person.
+      self_approval: true
 
   # Comments add context beside the work without changing it. A person still
   # clicks apply, but nobody else has to approve.
@@ -73,6 +75,7 @@ rules:
       over_limit: deny
     approval:
       approver_roles: [pm, admin]
+      self_approval: true
 
   # Leadership reviews plans and approvals but proposes no changes: no rule
   # names the role, so Lumen offers it no write actions.

@@ -205,6 +205,7 @@ const POLICIES = {
   times: loadPolicy(TIMES),
   conditions: loadPolicy(CONDITIONS),
   default: loadPolicy(DEFAULT_POLICY_YAML),
+  fourEyes: loadPolicy(DEFAULT_POLICY_YAML.replaceAll("self_approval: true", "self_approval: false")),
 } satisfies Record<string, Policy>;
 
 /* ------------------------------------------------------------------------------------------------
@@ -320,7 +321,8 @@ const rows: Row[] = [
   // Approvals.
   { name: "an approver with an accepted role", policy: "conflicts", stage: "approve", role: "PM", kind: "jira.createIssue", input: create("PAY"), approver: "ADMIN", expect: { effect: "allow", reason: "an admin may approve it" } },
   { name: "an approver outside the intersection", policy: "conflicts", stage: "approve", role: "PM", kind: "jira.createIssue", input: create("PAY"), approver: "PM", expect: { effect: "deny", requiresApproval: true, approverRoles: ["ADMIN"], reason: "Denied: PMs may not approve this; the policy needs an admin (rules “PMs change Jira” and “Leads sign off new issues”)." } },
-  { name: "self approval refused", policy: "default", stage: "approve", role: "PM", kind: "jira.createIssue", input: create("PAY"), approver: "self", expect: { effect: "deny", reason: "Denied: Priya proposed this, and the policy needs someone else to approve it." } },
+  { name: "self approval refused", policy: "fourEyes", stage: "approve", role: "PM", kind: "jira.createIssue", input: create("PAY"), approver: "self", expect: { effect: "deny", reason: "Denied: Priya proposed this, and the policy needs someone else to approve it." } },
+  { name: "default: the PM applies what the agent proposed for her", policy: "default", stage: "approve", role: "PM", kind: "jira.createIssue", input: create("PAY"), approver: "self", expect: { effect: "allow" } },
   { name: "another PM approves", policy: "default", stage: "approve", role: "PM", kind: "jira.createIssue", input: create("PAY"), approver: "PM", expect: { effect: "allow" } },
   { name: "an engineer cannot approve", policy: "default", stage: "approve", role: "PM", kind: "jira.createIssue", input: create("PAY"), approver: "ENGINEER", expect: { effect: "deny", reason: "engineers may not approve this; the policy needs a PM or an admin" } },
   { name: "leadership cannot approve by default", policy: "default", stage: "approve", role: "ENGINEER", kind: "jira.comment", input: issue("PAY-1"), approver: "LEADERSHIP", expect: { effect: "deny" } },
@@ -344,7 +346,9 @@ const rows: Row[] = [
   { name: "default: engineers comment with approval", policy: "default", role: "ENGINEER", kind: "jira.comment", input: issue("PAY-1"), expect: { effect: "allow", requiresApproval: true, approverRoles: ["PM", "ADMIN"] } },
   { name: "default: PMs comment without approval", policy: "default", role: "PM", kind: "github.commentOnPullRequest", input: { repo: "a/b", number: 2, body: "x" }, expect: { effect: "allow", requiresApproval: false, autoApply: false } },
   { name: "default: more than 50 new issues at once is refused", policy: "default", role: "PM", kind: "jira.createIssue", input: create("PAY"), proposal: many(51, "jira.createIssue", () => create("PAY")), expect: { effect: "deny", reason: "holds 51 actions to create Jira issues in PAY, more than 50" } },
-  { name: "default: a channel of unknown size is refused", policy: "default", role: "PM", kind: "slack.postMessage", input: post("C0A"), expect: { effect: "deny" } },
+  { name: "default: a channel not looked up yet may be proposed", policy: "default", role: "PM", kind: "slack.postMessage", input: post("C0A"), expect: { effect: "allow", requiresApproval: true } },
+  { name: "default: a channel not looked up is refused at execution", policy: "default", stage: "execute", role: "PM", kind: "slack.postMessage", input: post("C0A"), expect: { effect: "deny", reason: "could not tell how many members" } },
+  { name: "default: a channel whose size could not be read is refused", policy: "default", stage: "approve", role: "PM", approver: "self", kind: "slack.postMessage", input: post("C0A"), channelMembers: null, expect: { effect: "deny" } },
   { name: "default: a channel of 40 members", policy: "default", role: "ADMIN", kind: "slack.postMessage", input: post("C0A"), channelMembers: 40, expect: { effect: "allow", requiresApproval: true } },
 ];
 

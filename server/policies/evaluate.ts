@@ -53,7 +53,11 @@ export interface PolicyRequest {
   context: {
     now: Date;
     environment: Environment;
-    /** Members of the Slack channel the action posts in; null or absent when unknown (limits then count as crossed). */
+    /**
+     * Members of the Slack channel the action posts in. null: it could not be read (limits count as
+     * crossed). Absent: not looked up — allowed at the offer and propose stages, where the channel is
+     * not read yet, and treated as unknown at approval and execution.
+     */
     channelMembers?: number | null;
     /** The Slack channel's name (without "#"), when known; needed for scopes written as "#name". */
     channelName?: string | null;
@@ -210,7 +214,11 @@ function crossedConditions(rule: PolicyRule, request: PolicyRequest, target: Tar
   if (when.channelMaxMembers !== null && target.tool === "slack") {
     const members = request.context.channelMembers;
     const channel = request.context.channelName ? `#${request.context.channelName.replace(/^#/, "")}` : (target.slackChannelId ?? "the channel");
-    if (members === null || members === undefined) {
+    // Not looked up (undefined) at proposal: it is checked again at approval and execution, where
+    // the channel is read. Looked up but unknown (null): the careful side.
+    if (members === undefined && request.stage === "propose") {
+      // deferred
+    } else if (members === null || members === undefined) {
       crossed.push({ effect: when.overLimit, because: `Lumen could not tell how many members ${channel} has (the limit is ${when.channelMaxMembers})` });
     } else if (members > when.channelMaxMembers) {
       crossed.push({ effect: when.overLimit, because: `${channel} has ${members} members, more than ${when.channelMaxMembers}` });
