@@ -7,9 +7,8 @@ const EXPECTED: Record<DemoRole, { home: string; nav: string[]; denied: { path: 
   PM: { home: "/chat", nav: ["Chat", "Teams", "Approvals", "Connections", "Policies", "Members", "Metrics", "Training"], denied: [{ path: "/audit", page: "Audit", scope: "audit:view" }] },
   ENGINEER: {
     home: "/chat",
-    nav: ["Chat", "Teams", "Approvals", "Connections", "Members"],
+    nav: ["Chat", "Teams", "Approvals", "Connections", "Policies", "Members"],
     denied: [
-      { path: "/policies", page: "Policies", scope: "policies:view" },
       { path: "/metrics", page: "Metrics", scope: "metrics:view" },
       { path: "/training", page: "Training", scope: "training:view" },
       { path: "/audit", page: "Audit", scope: "audit:view" },

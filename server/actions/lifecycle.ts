@@ -10,6 +10,7 @@ import { type ResilienceOptions } from "@/server/connectors/resilience";
 import { definitionOf, parseAction } from "./catalogue/registry";
 import { type ActionKind, type Inverse, type Preview, type ValidationIssue } from "./catalogue/types";
 import { type ActionWriter, type WriteResultBase } from "./catalogue/writer";
+import { channelFacts, decideActions } from "@/server/policies/store";
 import { createProposal, decideProposal, ProposalError, type DecisionInput } from "./proposals";
 
 /**
@@ -106,11 +107,22 @@ export async function decideWithCheck(root: Db, input: DecisionInput, options: C
     const drafts = new Set(input.drafts ?? []);
     const applying = proposal.actions.filter((a) => (input.kind === "APPLY_ALL" || !input.selected?.length ? true : input.selected.includes(a.id)) && !drafts.has(a.id));
     const checks = await checkActions(root, { organizationId: input.organizationId, userId: input.userId, actions: applying.map((a) => ({ kind: a.kind, input: edits.has(a.id) ? edits.get(a.id) : a.input })) }, options);
-    const blocked = applying.map((a, i) => ({ action: a.id, issues: checks[i]!.issues })).filter((b) => b.issues.length > 0);
+    // The policy at the approval stage: may this person approve it, and may it still be done
+    // (a window closed, a channel grew)? The channel is as just read, unless its tool is down.
+    const verdicts = await decideActions(db, {
+      stage: "approve",
+      proposerId: proposal.createdById,
+      approverId: input.userId,
+      actions: applying.map((a, i) => ({ kind: a.kind, input: edits.has(a.id) ? edits.get(a.id) : a.input, ...(checks[i]!.unavailable ? {} : channelFacts(checks[i]!.state)) })),
+    });
+    const blocked = applying
+      .map((a, i) => ({ action: a.id, issues: verdicts[i]!.effect === "deny" ? [{ path: "", message: verdicts[i]!.reason }, ...checks[i]!.issues] : checks[i]!.issues }))
+      .filter((b) => b.issues.length > 0);
     if (blocked.length) {
       const first = blocked[0]!;
       const label = definitionOf(applying.find((a) => a.id === first.action)!.kind as ActionKind).label.toLowerCase();
-      throw new ProposalError(`Cannot ${label} as it stands: ${first.issues[0]!.message}`, "BAD_REQUEST", blocked);
+      const message = first.issues[0]!.message;
+      throw new ProposalError(message.startsWith("Denied:") ? message : `Cannot ${label} as it stands: ${message}`, "BAD_REQUEST", blocked);
     }
   }
   return decideProposal(db, input);

@@ -4,6 +4,7 @@ import { type Prisma } from "@/server/db/generated/client";
 import { type DecisionKind, type Tool } from "@/server/db/generated/enums";
 import { type TenantDb } from "@/server/db/tenant";
 import { type SourceRef } from "@/server/planning/engine/types";
+import { decideActions } from "@/server/policies/store";
 import { definitionOf, parseAction } from "./catalogue/registry";
 import { type ActionKind, type ValidationIssue } from "./catalogue/types";
 
@@ -47,7 +48,20 @@ export async function createProposal(db: TenantDb, proposal: NewProposal) {
   if (invalid.length) {
     throw new ProposalError(`${invalid.length === 1 ? "One action is" : `${invalid.length} actions are`} not valid: ${invalid[0]!.issues[0]?.message ?? "invalid input"}`, "BAD_REQUEST", invalid);
   }
-  return db.proposal.create({
+  // The organisation's policy, at the proposal stage: an action the proposer may not take is
+  // refused here with the policy's reason, whoever (or whatever) proposed it.
+  const checked = parsed.filter((p) => !p.draft && p.result.ok).map((p) => ({ i: p.i, action: (p.result as { ok: true; action: { kind: string; input: unknown } }).action }));
+  const decisions = checked.length ? await decideActions(db, { stage: "propose", proposerId: proposal.createdById ?? null, actions: checked.map((c) => c.action) }) : [];
+  const denied = checked.map((c, k) => ({ action: String(c.i), decision: decisions[k]! })).filter((d) => d.decision.effect === "deny");
+  if (denied.length) {
+    throw new ProposalError(
+      denied[0]!.decision.reason,
+      "BAD_REQUEST",
+      denied.map((d) => ({ action: d.action, issues: [{ path: "", message: d.decision.reason }] })),
+    );
+  }
+  const autoApply = decisions.length > 0 && decisions.length === parsed.length && decisions.every((d) => d.effect === "allow" && d.autoApply && !d.requiresApproval);
+  const created = await db.proposal.create({
     data: {
       organizationId: proposal.organizationId,
       conversationId: proposal.conversationId ?? null,
@@ -77,6 +91,8 @@ export async function createProposal(db: TenantDb, proposal: NewProposal) {
     },
     include: { actions: { orderBy: { position: "asc" } } },
   });
+  /** Every action may apply without a person's approval under the policy's auto-apply rules. */
+  return Object.assign(created, { autoApply });
 }
 
 export interface DecisionInput {

@@ -1,6 +1,7 @@
 import { type ArtifactForecast } from "@/server/planning/artifact";
 import { type SourceRef, type TeamSnapshot } from "@/server/planning/engine/types";
 import { type TenantDb } from "@/server/db/tenant";
+import { type ActionKind } from "@/server/actions/catalogue/types";
 
 /**
  * Everything sources a request touched, so an artifact can cite exactly what the tools returned
@@ -41,6 +42,11 @@ export interface AgentContext {
   ledger: SourceLedger;
   /** Set when the artifact is produced by a schedule rather than in a conversation. */
   scheduleRunId?: string;
+  /**
+   * The action kinds the policy lets this person have proposed right now; proposeChanges offers
+   * only these, and is not offered at all when there are none.
+   */
+  offeredKinds: ActionKind[];
   /** The model answering (ModelInfo.id), recorded on what it proposes. */
   modelId?: string;
   /** The artifact saved in this request, which a proposal made after it belongs to. */

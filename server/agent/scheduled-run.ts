@@ -5,6 +5,7 @@ import { logger } from "@/server/log/logger";
 import { ARTIFACT_KIND_LABELS } from "@/server/planning/artifact";
 import { type SavedVersion } from "@/server/planning/artifacts";
 import { isArtifactKind, type DueWorkflow } from "@/server/planning/schedules";
+import { offeredKindsFor } from "@/server/policies/store";
 import { SourceLedger } from "./context";
 import { ModelCallRecorder } from "./model-calls";
 import { resolveModel, type ModelOverride } from "./models/registry";
@@ -38,7 +39,7 @@ export async function runScheduledWorkflow(root: Db, due: DueWorkflow, opts: { o
     const org = await db.organization.findFirstOrThrow({ select: { name: true } });
     const teams = await db.team.findMany({ select: { key: true, name: true, channel: true }, orderBy: { key: "asc" } });
     const resolved = resolveModel(await db.modelConfig.findFirst(), { env: { OPENAI_API_KEY: process.env.OPENAI_API_KEY }, override: opts.override });
-    const ctx = { db, organizationId: due.organizationId, userId: schedule.createdById, conversationId: null, now, ledger: new SourceLedger(), scheduleRunId: run.id };
+    const ctx = { db, organizationId: due.organizationId, userId: schedule.createdById, conversationId: null, now, ledger: new SourceLedger(), scheduleRunId: run.id, offeredKinds: await offeredKindsFor(db, schedule.createdById, now) };
     const recorder = new ModelCallRecorder(db, { organizationId: due.organizationId, info: resolved.info, promptVersion: promptVersionId(kind), workflow: kind, userId: schedule.createdById, conversationId: null, scheduleRunId: run.id });
 
     let saved: SavedVersion | null = null;

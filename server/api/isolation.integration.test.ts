@@ -31,6 +31,9 @@ const QUERY_INPUTS: Record<string, unknown> = {
   "actions.proposal": { id: "none" },
   "actions.check": { id: "none" },
   "actions.formOptions": undefined,
+  "policies.current": undefined,
+  "policies.versions": undefined,
+  "policies.version": { number: 1 },
 };
 
 type Org = Awaited<ReturnType<typeof createOrg>>;

@@ -6,6 +6,7 @@ import { metricsRouter } from "@/server/metrics/metrics.router";
 import { membersRouter } from "@/server/members/members.router";
 import { notificationsRouter } from "@/server/notifications/notifications.router";
 import { organizationRouter } from "@/server/organization/organization.router";
+import { policiesRouter } from "@/server/policies/policies.router";
 import { planningRouter } from "@/server/planning/planning.router";
 import { createCallerFactory, router } from "./trpc";
 
@@ -19,6 +20,7 @@ export const appRouter = router({
   models: modelsRouter,
   notifications: notificationsRouter,
   actions: actionsRouter,
+  policies: policiesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -17,7 +17,7 @@ describe("roles and scopes", () => {
 
   it("shows each role the sections it may open and lands it on a sensible home", () => {
     expect(navFor(ROLE_SCOPES.ADMIN).map((n) => n.label)).toEqual(NAV_ITEMS.map((n) => n.label));
-    expect(navFor(ROLE_SCOPES.ENGINEER).map((n) => n.label)).toEqual(["Chat", "Teams", "Approvals", "Connections", "Members"]);
+    expect(navFor(ROLE_SCOPES.ENGINEER).map((n) => n.label)).toEqual(["Chat", "Teams", "Approvals", "Connections", "Policies", "Members"]);
     expect(navFor(ROLE_SCOPES.LEADERSHIP).map((n) => n.label)).not.toContain("Chat");
     expect(homeFor("LEADERSHIP", ROLE_SCOPES.LEADERSHIP)).toBe("/metrics");
     expect(homeFor("PM", ROLE_SCOPES.PM)).toBe("/chat");

@@ -27,7 +27,7 @@ export type Scope = keyof typeof SCOPES;
 
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   PM: ["chat:use", "teams:manage", "approvals:view", "approvals:decide", "connections:view", "policies:view", "members:view", "metrics:view", "training:view"],
-  ENGINEER: ["chat:use", "approvals:view", "connections:view", "members:view"],
+  ENGINEER: ["chat:use", "approvals:view", "connections:view", "policies:view", "members:view"],
   ADMIN: Object.keys(SCOPES) as Scope[],
   LEADERSHIP: ["approvals:view", "connections:view", "policies:view", "members:view", "metrics:view", "training:view", "audit:view"],
 };

@@ -56,6 +56,7 @@ export async function connectSandbox(db: Db, input: { organizationId: string; or
       name: spec.name,
       baseUrl: spec.baseUrl,
       authKind: "API_TOKEN" as const,
+      environment: "SANDBOX" as const,
       encryptedCredentials: encryptJson(spec.credentials),
       scopes: spec.scopes,
       status: "ACTIVE" as const,

@@ -38,6 +38,7 @@ export const TENANT_MODELS = [
   "Proposal",
   "ProposedAction",
   "Decision",
+  "PolicyVersion",
 ] as const satisfies readonly Prisma.ModelName[];
 type TenantModel = (typeof TENANT_MODELS)[number];
 

@@ -55,8 +55,7 @@ export interface PolicyRequest {
     environment: Environment;
     /**
      * Members of the Slack channel the action posts in. null: it could not be read (limits count as
-     * crossed). Absent: not looked up — allowed at the offer and propose stages, where the channel is
-     * not read yet, and treated as unknown at approval and execution.
+     * crossed). Absent: not looked up — left to execution, where it counts as unknown.
      */
     channelMembers?: number | null;
     /** The Slack channel's name (without "#"), when known; needed for scopes written as "#name". */
@@ -214,9 +213,10 @@ function crossedConditions(rule: PolicyRule, request: PolicyRequest, target: Tar
   if (when.channelMaxMembers !== null && target.tool === "slack") {
     const members = request.context.channelMembers;
     const channel = request.context.channelName ? `#${request.context.channelName.replace(/^#/, "")}` : (target.slackChannelId ?? "the channel");
-    // Not looked up (undefined) at proposal: it is checked again at approval and execution, where
-    // the channel is read. Looked up but unknown (null): the careful side.
-    if (members === undefined && request.stage === "propose") {
+    // Not looked up (undefined) before execution — at proposal, or at an approval while Slack
+    // cannot be reached: execution reads the channel and decides. Looked up but unknown (null),
+    // or not looked up at execution: the careful side.
+    if (members === undefined && request.stage !== "execute") {
       // deferred
     } else if (members === null || members === undefined) {
       crossed.push({ effect: when.overLimit, because: `Lumen could not tell how many members ${channel} has (the limit is ${when.channelMaxMembers})` });

@@ -1,5 +1,6 @@
 import { ArrowRight, Check } from "lucide-react";
 import Link from "next/link";
+import { PoliciesBoard } from "@/components/policies/policies-board";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageBody, PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
@@ -18,9 +19,10 @@ export default async function PoliciesPage() {
   if (!access.ok) return <Forbidden scope={access.scope} role={access.session.role} page="Policies" />;
   return (
     <>
-      <PageHeader title="Policies" description="Who may do what in this organisation. Every check runs on the server; the agent never decides." />
+      <PageHeader title="Policies" description="What Lumen may change in your tools, for whom, and who approves it; below, who may do what in Lumen itself. Every check runs on the server; the agent never decides." />
       <PageBody>
         <div className="space-y-6">
+          <PoliciesBoard canEdit={hasScope(access.session.role, "policies:edit")} />
           <Card>
             <CardHeader>
               <CardTitle>Roles and permissions</CardTitle>

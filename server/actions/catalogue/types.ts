@@ -263,6 +263,8 @@ export interface SlackChannel {
   archived: boolean;
   /** Whether the app's bot user is a member (it must be to post). */
   botIsMember: boolean;
+  /** How many people are in it (policies may limit posts to large channels); null when Slack does not say. */
+  memberCount?: number | null;
 }
 
 /** State for slack.postMessage. `channel` null = not found. `thread` present when `threadTs` is set. */

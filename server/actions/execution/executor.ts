@@ -6,6 +6,7 @@ import { ConnectorError, describeConnectorError } from "@/server/connectors/erro
 import { TOOL_NAMES } from "@/server/connectors/registry";
 import { type ResilienceOptions } from "@/server/connectors/resilience";
 import { logger } from "@/server/log/logger";
+import { channelFacts, decideActions } from "@/server/policies/store";
 import { definitionOf } from "../catalogue/registry";
 import { type ActionKind, type ValidationIssue } from "../catalogue/types";
 import { type ActionWriter, type WriteMarker, type WriteResultBase } from "../catalogue/writer";
@@ -144,6 +145,10 @@ export async function executeAction(root: Db, ref: { organizationId: string; act
     const state = await writer.readState(action.input);
     const issues = definition.validate(action.input as never, state as never);
     if (issues.length) return fail(`Not applied: ${issuesMessage(issues)}`, issues);
+    // The policy once more, as things are now: the time window, the environment, the channel.
+    const proposal = await db.proposal.findFirstOrThrow({ where: { id: action.proposalId }, select: { createdById: true } });
+    const [verdict] = await decideActions(db, { stage: "execute", proposerId: proposal.createdById, actions: [{ kind: action.kind, input: action.input, ...channelFacts(state) }] });
+    if (verdict!.effect === "deny") return fail(`Not applied: ${verdict!.reason}`);
 
     // From here on a write may reach the tool: record that first, or give up if we lost the claim.
     const started = await db.proposedAction.updateMany({

@@ -72,9 +72,12 @@ export function createBuiltinPlanner(): LanguageModelV4 {
       return "reply" in written ? { kind: "text", text: written.reply } : { kind: "tools", calls: [{ toolName: "saveArtifact", input: written.artifact }] };
     }
     // Changes the workflow suggests go out as one proposal; a person applies or rejects them.
-    if (script.propose && !("proposeChanges" in results)) {
+    // Only the kinds the request offers (the policy's choice for this person) are proposed.
+    const offered = offeredKinds(options);
+    if (script.propose && offered.size && !("proposeChanges" in results)) {
       const proposal = script.propose(request, results);
-      if (proposal) return { kind: "tools", calls: [{ toolName: "proposeChanges", input: proposal }] };
+      const actions = proposal?.actions.filter((a) => offered.has(a.kind)) ?? [];
+      if (proposal && actions.length) return { kind: "tools", calls: [{ toolName: "proposeChanges", input: { ...proposal, actions } }] };
     }
     return { kind: "text", text: script.summarize(request, results) };
   };
@@ -121,6 +124,15 @@ export function createBuiltinPlanner(): LanguageModelV4 {
       };
     },
   };
+}
+
+/** The action kinds the proposeChanges tool accepts in this request (none when it is not offered). */
+function offeredKinds(options: LanguageModelV4CallOptions): Set<string> {
+  const tool = options.tools?.find((t) => t.type === "function" && t.name === "proposeChanges");
+  if (!tool || tool.type !== "function") return new Set();
+  const schema = tool.inputSchema as { properties?: { actions?: { items?: { properties?: { kind?: { enum?: unknown[] } } } } } };
+  const kinds = schema.properties?.actions?.items?.properties?.kind?.enum ?? [];
+  return new Set(kinds.filter((k): k is string => typeof k === "string"));
 }
 
 /** The latest user text, and the tool results (and failures) since it, by tool name. */

@@ -40,7 +40,8 @@ export function createTools(ctx: AgentContext) {
     breakdownWork: breakdownWorkTool(ctx),
     getStatusReport: getStatusReportTool(ctx),
     saveArtifact: saveArtifactTool(ctx),
-    proposeChanges: proposeChangesTool(ctx),
+    // Offered only when the policy lets this person have something proposed at all.
+    ...(ctx.offeredKinds.length ? { proposeChanges: proposeChangesTool(ctx) } : {}),
   };
   return Object.fromEntries(Object.entries(tools).map(([name, t]) => [name, guarded(name, t)])) as typeof tools;
 }

@@ -1,7 +1,8 @@
 import { tool } from "ai";
 import { z } from "zod";
 import { ACTION_KINDS } from "@/server/actions/catalogue/types";
-import { createProposal, ProposalError } from "@/server/actions/proposals";
+import { createProposal, decideProposal, ProposalError } from "@/server/actions/proposals";
+import { getDispatcher } from "@/server/jobs/dispatcher";
 import { consume, RateLimitedError } from "@/server/ratelimit/limiter";
 import { type AgentContext } from "../context";
 import { ToolFailure } from "./guard";
@@ -38,7 +39,7 @@ export const proposeChangesTool = (ctx: AgentContext) =>
       title: z.string().min(1).max(200),
       rationale: z.string().min(1).max(2000),
       actions: z
-        .array(z.object({ kind: z.enum(ACTION_KINDS as [string, ...string[]]), input: z.record(z.string(), z.unknown()), draft: z.boolean().optional() }))
+        .array(z.object({ kind: z.enum((ctx.offeredKinds.length ? ctx.offeredKinds : ACTION_KINDS) as [string, ...string[]]), input: z.record(z.string(), z.unknown()), draft: z.boolean().optional() }))
         .min(1)
         .max(50),
       /** Ids of sources (issue keys, PR references, document ids) the tools returned. */
@@ -67,6 +68,20 @@ export const proposeChangesTool = (ctx: AgentContext) =>
           sources,
           actions,
         });
+        // Low-risk actions the policy lets apply by themselves go straight to execution.
+        if (proposal.autoApply && ctx.userId) {
+          await decideProposal(ctx.db, { organizationId: ctx.organizationId, proposalId: proposal.id, userId: ctx.userId, kind: "APPLY_ALL" });
+          await getDispatcher()
+            .executeActions({ organizationId: ctx.organizationId, proposalId: proposal.id })
+            .catch(() => undefined);
+          return {
+            proposalId: proposal.id,
+            title: proposal.title,
+            actions: proposal.actions.length,
+            status: "applying",
+            note: "The organisation's policy lets these low-risk actions apply without approval; they are being applied now.",
+          };
+        }
         return {
           proposalId: proposal.id,
           title: proposal.title,

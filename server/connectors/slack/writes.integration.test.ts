@@ -50,7 +50,7 @@ describe("slack.postMessage", () => {
     const input = slackPostMessageInput.parse({ channelId: channel.id, text: "**Heads up:** PAY-12 slips to [Sprint 8](https://calendar.example.com/sprints/8)" });
     const before = await w.readState(input);
     const newest = sandbox.store.state.slack.messages.filter((m) => m.channel === channel.id && (!m.threadTs || m.threadTs === m.ts)).reduce<string | null>((max, m) => (max === null || Number(m.ts) > Number(max) ? m.ts : max), null);
-    expect(before).toEqual({ channel: { id: channel.id, name: "team-payments", archived: false, botIsMember: true }, latestTs: newest });
+    expect(before).toEqual({ channel: { id: channel.id, name: "team-payments", archived: false, botIsMember: true, memberCount: channel.memberIds.length }, latestTs: newest });
     expect(slackPostMessage.validate(input, before)).toEqual([]);
 
     const since = new Date();
@@ -109,7 +109,7 @@ describe("slack.postMessage", () => {
     const w = postWriter();
     const random = channelNamed("random");
     const outside = await w.readState(slackPostMessageInput.parse({ channelId: random.id, text: "hi", threadTs: "1000000000.000001" }));
-    expect(outside).toEqual({ channel: { id: random.id, name: "random", archived: false, botIsMember: false } });
+    expect(outside).toEqual({ channel: { id: random.id, name: "random", archived: false, botIsMember: false, memberCount: random.memberIds.length } });
     expect(slackPostMessage.validate(slackPostMessageInput.parse({ channelId: random.id, text: "hi" }), outside)[0]!.message).toMatch(/Invite it there/);
 
     const mobile = channelNamed("team-mobile");
@@ -185,7 +185,7 @@ describe("slack.updateMessage", () => {
     const input = slackUpdateMessageInput.parse({ channelId: channel.id, ts: posted.ts, text: "Release **4.2** moves to Monday." });
     const before = await w.readState(input);
     expect(before).toEqual({
-      channel: { id: channel.id, name: "team-mobile", archived: false, botIsMember: true },
+      channel: { id: channel.id, name: "team-mobile", archived: false, botIsMember: true, memberCount: channel.memberIds.length },
       message: { ts: posted.ts, text: "Release *4.2* ships Friday.", postedByBot: true },
     });
     expect(slackUpdateMessage.validate(input, before)).toEqual([]);

@@ -78,7 +78,7 @@ export function createSlackWriters(ctx: ConnectorContext, slack: WebClient, mapE
 
   async function readChannel(id: string): Promise<SlackChannel | null> {
     try {
-      const { channel } = await call("conversations.info", async () => slack.conversations.info({ token: await token(), channel: id }));
+      const { channel } = await call("conversations.info", async () => slack.conversations.info({ token: await token(), channel: id, include_num_members: true }));
       if (!channel?.id) return null;
       return {
         id: channel.id,
@@ -86,6 +86,7 @@ export function createSlackWriters(ctx: ConnectorContext, slack: WebClient, mapE
         archived: Boolean(channel.is_archived),
         // Slack reports no membership for direct messages: the app is always in its own.
         botIsMember: Boolean(channel.is_member || channel.is_im),
+        memberCount: typeof channel.num_members === "number" ? channel.num_members : null,
       };
     } catch (e) {
       if (slackCode(e) === "channel_not_found") return null;
