@@ -6,7 +6,7 @@ import { logger } from "@/server/log/logger";
 import { tooManyRequests } from "@/server/ratelimit/http";
 import { consume, RateLimitedError } from "@/server/ratelimit/limiter";
 import { ARTIFACT_KINDS, ARTIFACT_KIND_LABELS, type ArtifactKind } from "@/server/planning/artifact";
-import { offeredKindsFor } from "@/server/policies/store";
+import { agentPolicyFor } from "@/server/policies/store";
 import { SourceLedger, type AgentContext } from "./context";
 import { ModelCallRecorder } from "./model-calls";
 import { resolveModel, ModelConfigError, type ModelInfo, type ModelOverride } from "./models/registry";
@@ -124,7 +124,8 @@ export async function streamChat(db: TenantDb, caller: ChatCaller, raw: unknown,
   }
 
   const kind: ArtifactKind | null = request.workflow?.kind ?? (conversation.kind as ArtifactKind | null) ?? null;
-  const ctx: AgentContext = { db, organizationId: caller.organizationId, userId: caller.userId, conversationId: conversation.id, now, ledger: new SourceLedger(), modelId: resolved.info.id, offeredKinds: await offeredKindsFor(db, caller.userId, now) };
+  const agentPolicy = await agentPolicyFor(db, caller.userId, now);
+  const ctx: AgentContext = { db, organizationId: caller.organizationId, userId: caller.userId, conversationId: conversation.id, now, ledger: new SourceLedger(), modelId: resolved.info.id, offeredKinds: agentPolicy.offered };
   const tools = createTools(ctx);
   const promptVersion = promptVersionId(kind);
   const recorder = new ModelCallRecorder(db, { organizationId: caller.organizationId, info: resolved.info, promptVersion, workflow: kind, userId: caller.userId, conversationId: conversation.id });
@@ -143,7 +144,7 @@ export async function streamChat(db: TenantDb, caller: ChatCaller, raw: unknown,
     tools,
     stopWhen: stepCountIs(MAX_STEPS),
     abortSignal: opts.signal,
-    providerOptions: { builtin: { workflow: request.workflow ?? null, teams } as never },
+    providerOptions: { builtin: { workflow: request.workflow ?? null, teams, unavailable: agentPolicy.unavailable } as never },
     onChunk: ({ chunk }) => recorder.chunk(chunk.type),
     onStepFinish: (step) => {
       for (const call of step.toolCalls) {

@@ -5,7 +5,7 @@ import { logger } from "@/server/log/logger";
 import { ARTIFACT_KIND_LABELS } from "@/server/planning/artifact";
 import { type SavedVersion } from "@/server/planning/artifacts";
 import { isArtifactKind, type DueWorkflow } from "@/server/planning/schedules";
-import { offeredKindsFor } from "@/server/policies/store";
+import { agentPolicyFor } from "@/server/policies/store";
 import { SourceLedger } from "./context";
 import { ModelCallRecorder } from "./model-calls";
 import { resolveModel, type ModelOverride } from "./models/registry";
@@ -39,7 +39,8 @@ export async function runScheduledWorkflow(root: Db, due: DueWorkflow, opts: { o
     const org = await db.organization.findFirstOrThrow({ select: { name: true } });
     const teams = await db.team.findMany({ select: { key: true, name: true, channel: true }, orderBy: { key: "asc" } });
     const resolved = resolveModel(await db.modelConfig.findFirst(), { env: { OPENAI_API_KEY: process.env.OPENAI_API_KEY }, override: opts.override });
-    const ctx = { db, organizationId: due.organizationId, userId: schedule.createdById, conversationId: null, now, ledger: new SourceLedger(), scheduleRunId: run.id, offeredKinds: await offeredKindsFor(db, schedule.createdById, now) };
+    const agentPolicy = await agentPolicyFor(db, schedule.createdById, now);
+    const ctx = { db, organizationId: due.organizationId, userId: schedule.createdById, conversationId: null, now, ledger: new SourceLedger(), scheduleRunId: run.id, offeredKinds: agentPolicy.offered };
     const recorder = new ModelCallRecorder(db, { organizationId: due.organizationId, info: resolved.info, promptVersion: promptVersionId(kind), workflow: kind, userId: schedule.createdById, conversationId: null, scheduleRunId: run.id });
 
     let saved: SavedVersion | null = null;
@@ -51,7 +52,7 @@ export async function runScheduledWorkflow(root: Db, due: DueWorkflow, opts: { o
         prompt: `Scheduled run: write the ${ARTIFACT_KIND_LABELS[kind].toLowerCase()} for ${schedule.team.name} (${schedule.team.key}) and save it as an artifact.`,
         tools: createTools(ctx),
         stopWhen: stepCountIs(8),
-        providerOptions: { builtin: { workflow: { kind, teamKey: schedule.team.key }, teams } as never },
+        providerOptions: { builtin: { workflow: { kind, teamKey: schedule.team.key }, teams, unavailable: agentPolicy.unavailable } as never },
       });
       answer = result.text;
       for (const step of result.steps) {

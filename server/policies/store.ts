@@ -2,7 +2,7 @@ import { hasScope } from "@/server/auth/scopes";
 import { type Role } from "@/server/db/generated/enums";
 import { type TenantDb } from "@/server/db/tenant";
 import { definitionOf } from "@/server/actions/catalogue/registry";
-import { type ActionKind } from "@/server/actions/catalogue/types";
+import { ACTION_KINDS, type ActionKind } from "@/server/actions/catalogue/types";
 import { defaultPolicy, DEFAULT_POLICY_YAML } from "./default-policy";
 import { evaluate, offeredKinds, type PolicyActor, type PolicyDecision } from "./evaluate";
 import { type Environment, type Policy } from "./language";
@@ -146,6 +146,22 @@ export function channelFacts(state: unknown): { channelMembers?: number | null; 
   if (channel === undefined) return {};
   if (channel === null) return { channelMembers: null };
   return { channelMembers: channel.memberCount ?? null, channelName: channel.name ?? null };
+}
+
+/**
+ * What the agent may offer this member, and for each kind it may not, the policy's reason — so
+ * the agent can say why it left a change out instead of proposing it.
+ */
+export async function agentPolicyFor(db: TenantDb, userId: string | null, now = new Date()): Promise<{ offered: ActionKind[]; unavailable: { kind: ActionKind; reason: string }[] }> {
+  const offered = await offeredKindsFor(db, userId, now);
+  const [active, actor, envs] = await Promise.all([activePolicy(db), actorOf(db, userId), environments(db)]);
+  const unavailable = ACTION_KINDS.filter((k) => !offered.includes(k)).map((kind) => ({
+    kind,
+    reason: actor
+      ? evaluate(active.policy, { stage: "offer", actor, action: { kind, input: {} }, context: { now, environment: envs.get(definitionOf(kind).tool) ?? "production" } }).reason
+      : "Denied: you are not a member of this organisation.",
+  }));
+  return { offered, unavailable };
 }
 
 /**

@@ -16,6 +16,8 @@ export const BUILTIN_MODEL_ID = "builtin-planner-1";
 export interface BuiltinOptions {
   workflow?: { kind: ArtifactKind; teamKey: string } | null;
   teams?: { key: string; name: string; channel?: string | null }[];
+  /** Action kinds the policy does not let this person have proposed, with the policy's reason. */
+  unavailable?: { kind: string; reason: string }[];
 }
 
 export const FREE_FORM_REPLY =
@@ -72,14 +74,18 @@ export function createBuiltinPlanner(): LanguageModelV4 {
       return "reply" in written ? { kind: "text", text: written.reply } : { kind: "tools", calls: [{ toolName: "saveArtifact", input: written.artifact }] };
     }
     // Changes the workflow suggests go out as one proposal; a person applies or rejects them.
-    // Only the kinds the request offers (the policy's choice for this person) are proposed.
+    // Only the kinds the request offers (the policy's choice for this person) are proposed; the
+    // rest are named with the policy's reason.
     const offered = offeredKinds(options);
-    if (script.propose && offered.size && !("proposeChanges" in results)) {
-      const proposal = script.propose(request, results);
-      const actions = proposal?.actions.filter((a) => offered.has(a.kind)) ?? [];
-      if (proposal && actions.length) return { kind: "tools", calls: [{ toolName: "proposeChanges", input: { ...proposal, actions } }] };
+    const proposal = script.propose?.(request, results) ?? null;
+    const kept = proposal?.actions.filter((a) => offered.has(a.kind)) ?? [];
+    if (proposal && kept.length && !("proposeChanges" in results)) {
+      return { kind: "tools", calls: [{ toolName: "proposeChanges", input: { ...proposal, actions: kept } }] };
     }
-    return { kind: "text", text: script.summarize(request, results) };
+    const left = proposal ? proposal.actions.length - kept.length : 0;
+    const reasons = [...new Set((proposal?.actions ?? []).filter((a) => !offered.has(a.kind)).map((a) => builtin.unavailable?.find((u) => u.kind === a.kind)?.reason ?? "this request offers no such change."))];
+    const refusal = left ? `I did not propose ${left === 1 ? "one change" : `${left} changes`} the ${ARTIFACT_KIND_LABELS[intent.kind].toLowerCase()} suggests: ${reasons.join(" ")}` : "";
+    return { kind: "text", text: [script.summarize(request, results), refusal].filter(Boolean).join("\n\n") };
   };
 
   const content = (step: Step): LanguageModelV4Content[] =>

@@ -74,6 +74,30 @@ export const riskRegisterScript: WorkflowScript = {
     };
   },
 
+  propose(r: ScriptRequest, results: ToolResults) {
+    // The largest item whose own description lists its parts: create those parts as tasks, and
+    // say so on the item. Template slices are suggestions only, never proposed as issues.
+    const breakdown = resultOf<BreakdownResult>(results, "breakdownWork");
+    const item = breakdown?.suggestions.find((s) => s.kind === "item" && s.children.some((c) => c.origin === "description"));
+    if (!item) return null;
+    const project = /^([A-Z][A-Z0-9_]+)-\d+$/.exec(item.key)?.[1];
+    if (!project) return null;
+    const parts = item.children.filter((c) => c.origin === "description");
+    const url = item.sources.find((s) => s.id === item.key)?.url;
+    return {
+      title: `Split ${item.key} into ${plural(parts.length, "task")}`,
+      rationale: `${item.key} (${num(item.points)} points) is too large for one sprint: ${item.reasons.join(" ")} Its description already lists the parts.`,
+      actions: [
+        ...parts.map((c) => ({
+          kind: "jira.createIssue",
+          input: { projectKey: project, issueType: "Task", summary: c.summary.slice(0, 250), description: `Split from ${url ? `[${item.key}](${url})` : item.key}: ${item.title}`, labels: [`split-from-${item.key}`] },
+        })),
+        { kind: "jira.comment", input: { issueKey: item.key, body: `Split into ${plural(parts.length, "task")} labelled \`split-from-${item.key}\`, one per part the description lists.` } },
+      ],
+      sourceIds: [item.key],
+    };
+  },
+
   summarize(r: ScriptRequest, results: ToolResults) {
     const found = resultOf<{ risks: Risk[] }>(results, "detectRisks");
     if (!found) return "The risk register is saved.";
@@ -82,6 +106,7 @@ export const riskRegisterScript: WorkflowScript = {
       `The risk register for ${r.teamName} lists **${plural(found.risks.length, "risk")}**, ${high.length} high.`,
       high.length ? `Most severe: ${high.slice(0, 3).map((x) => `${esc(x.title, 100)} (${x.sources.slice(0, 1).map(cite).join("")}, owner ${esc(x.owner.name, 40)})`).join("; ")}.` : "",
       "It is open beside the chat.",
+      (results.proposeChanges as { actions?: number } | undefined)?.actions ? "I also proposed splitting the largest item into the parts its description lists (below); nothing changes in Jira until you apply it." : "",
     ]
       .filter(Boolean)
       .join(" ");
