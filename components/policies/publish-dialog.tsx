@@ -23,7 +23,7 @@ export function PublishDialog({ open, onOpenChange, basedOn, warnings, pending, 
         onOpenChange(o);
       }}
     >
-      <DialogContent title={`Publish version ${next}?`} description={`It replaces ${basedOn === null ? "the default policy" : versionLabel(basedOn).toLowerCase()} at once: every proposal from now on is decided by it. Proposals already waiting keep the decision they were given.`}>
+      <DialogContent title={`Publish version ${next}?`} description={`It replaces ${basedOn === null ? "the default policy" : versionLabel(basedOn).toLowerCase()} at once: every proposal from now on is decided by it, and proposals already waiting are checked against it again when they are approved and when they run.`}>
         <form
           className="space-y-4"
           onSubmit={(e) => {
