@@ -181,6 +181,11 @@ describe("the built-in planner", () => {
     expect(artifacts).toHaveLength(1);
     expect(artifacts[0]!.versions.map((v) => v.number)).toEqual([1, 2]);
     expect((await db().chatMessage.findMany({ where: { conversationId: id } })).map((m) => m.role)).toEqual(["user", "assistant"]);
+    // The register proposes Jira tasks for the risks no issue tracks yet, once per answer.
+    const proposals = await db().proposal.findMany({ where: { conversationId: id }, include: { actions: true } });
+    expect(proposals).toHaveLength(2);
+    expect(proposals[0]!.title).toMatch(/^Track \d+ untracked risks? for Payments in Jira$/);
+    expect(proposals[0]!.actions.every((a) => a.kind === "jira.createIssue" && (a.input as { summary: string }).summary.startsWith("Risk: "))).toBe(true);
   });
 
   it("writes a status report with the sprint forecast attached", async () => {

@@ -75,26 +75,29 @@ export const riskRegisterScript: WorkflowScript = {
   },
 
   propose(r: ScriptRequest, results: ToolResults) {
-    // The largest item whose own description lists its parts: create those parts as tasks, and
-    // say so on the item. Template slices are suggestions only, never proposed as issues.
-    const breakdown = resultOf<BreakdownResult>(results, "breakdownWork");
-    const item = breakdown?.suggestions.find((s) => s.kind === "item" && s.children.some((c) => c.origin === "description"));
-    if (!item) return null;
-    const project = /^([A-Z][A-Z0-9_]+)-\d+$/.exec(item.key)?.[1];
-    if (!project) return null;
-    const parts = item.children.filter((c) => c.origin === "description");
-    const url = item.sources.find((s) => s.id === item.key)?.url;
+    // Risks nobody tracks in Jira yet — raised in a Slack thread, a Notion spec or a pull request,
+    // with no issue among their sources — become tasks in the team's project, so they get an owner
+    // on the board. The largest ones first, at most five.
+    const found = resultOf<{ risks: Risk[] }>(results, "detectRisks");
+    const untracked = (found?.risks ?? [])
+      .filter((x) => x.severity !== "low" && x.sources.length > 0 && !x.sources.some((s) => s.kind === "work_item"))
+      .slice(0, 5);
+    if (untracked.length === 0) return null;
+    const link = (s: Risk["sources"][number]) => (s.url ? `[${s.label}](${s.url})` : s.label);
     return {
-      title: `Split ${item.key} into ${plural(parts.length, "task")}`,
-      rationale: `${item.key} (${num(item.points)} points) is too large for one sprint: ${item.reasons.join(" ")} Its description already lists the parts.`,
-      actions: [
-        ...parts.map((c) => ({
-          kind: "jira.createIssue",
-          input: { projectKey: project, issueType: "Task", summary: c.summary.slice(0, 250), description: `Split from ${url ? `[${item.key}](${url})` : item.key}: ${item.title}`, labels: [`split-from-${item.key}`] },
-        })),
-        { kind: "jira.comment", input: { issueKey: item.key, body: `Split into ${plural(parts.length, "task")} labelled \`split-from-${item.key}\`, one per part the description lists.` } },
-      ],
-      sourceIds: [item.key],
+      title: `Track ${plural(untracked.length, "untracked risk")} for ${r.teamName} in Jira`,
+      rationale: `${plural(untracked.length, "risk")} in the register ${untracked.length === 1 ? "has" : "have"} no Jira issue: ${untracked.map((x) => x.title).join("; ")}. A task each gives them an owner and a place on the board.`,
+      actions: untracked.map((x) => ({
+        kind: "jira.createIssue",
+        input: {
+          projectKey: r.teamKey,
+          issueType: "Task",
+          summary: `Risk: ${x.title}`.slice(0, 250),
+          description: [`**${x.severity === "high" ? "High" : "Medium"} risk** (likelihood ${x.likelihood}/5, impact ${x.impact}/5).`, x.detail, `**Mitigation:** ${x.mitigation}`, `Sources: ${x.sources.map(link).join(", ")}`].join("\n\n"),
+          labels: ["risk"],
+        },
+      })),
+      sourceIds: untracked.flatMap((x) => x.sources.map((s) => s.id)),
     };
   },
 
@@ -106,7 +109,7 @@ export const riskRegisterScript: WorkflowScript = {
       `The risk register for ${r.teamName} lists **${plural(found.risks.length, "risk")}**, ${high.length} high.`,
       high.length ? `Most severe: ${high.slice(0, 3).map((x) => `${esc(x.title, 100)} (${x.sources.slice(0, 1).map(cite).join("")}, owner ${esc(x.owner.name, 40)})`).join("; ")}.` : "",
       "It is open beside the chat.",
-      (results.proposeChanges as { actions?: number } | undefined)?.actions ? "I also proposed splitting the largest item into the parts its description lists (below); nothing changes in Jira until you apply it." : "",
+      (results.proposeChanges as { actions?: number } | undefined)?.actions ? "I also proposed Jira tasks for the risks nobody tracks there yet (below); nothing changes in Jira until you apply them." : "",
     ]
       .filter(Boolean)
       .join(" ");
