@@ -3,6 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
+import { hasScope, type Scope } from "@/server/auth/scopes";
 import { callerFor, createOrg, sessionFor, testDb } from "@/test/db";
 
 type Org = Awaited<ReturnType<typeof createOrg>>;
@@ -132,4 +133,33 @@ describe("members procedures by role", () => {
       });
     }
   }
+});
+
+describe("every procedure × every role", () => {
+  it("allows exactly the roles whose scopes include the procedure's, and denies the rest naming the scope", async () => {
+    const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string; meta?: { scope?: Scope }; inputs: unknown[] } }>);
+    expect(procedures.length).toBeGreaterThan(50);
+    const roles = ["PM", "ENGINEER", "ADMIN", "LEADERSHIP"] as const;
+    let checked = 0;
+    for (const role of roles) {
+      const caller = (await callerFor(sessionFor(org.org, org.member(role).user, role))) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+      for (const [path, procedure] of procedures) {
+        const scope = procedure._def.meta?.scope;
+        const allowed = scope === undefined || hasScope(role, scope);
+        // A mutation without input would really run: only its denial is exercised.
+        if (allowed && procedure._def.type === "mutation" && procedure._def.inputs.length === 0) continue;
+        const [ns, name] = path.split(".") as [string, string];
+        // An input no procedure accepts: allowed callers get past the scope check and stop at
+        // validation, so nothing changes; denied callers are stopped before it.
+        const outcome = await caller[ns]![name]!("not a valid input").then(
+          () => ({ code: "ran", message: "" }),
+          (e: unknown) => (e instanceof TRPCError ? { code: e.code, message: e.message } : { code: "error", message: String(e) }),
+        );
+        if (allowed) expect(outcome.code, `${path} as ${role}`).not.toBe("FORBIDDEN");
+        else expect(outcome, `${path} as ${role} (needs ${scope})`).toEqual({ code: "FORBIDDEN", message: expect.stringContaining(`"${scope}"`) });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
 });

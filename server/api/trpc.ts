@@ -26,7 +26,15 @@ export async function createTRPCContext(opts: { session: AppSession | null; head
 
 export type TRPCContext = Awaited<ReturnType<typeof createTRPCContext>>;
 
-const t = initTRPC.context<TRPCContext>().create({
+/**
+ * What a procedure declares about who may call it: the scope its kind checks (procedures of the
+ * org-scoped kind without one are open to every member). Read by the procedure × role tests.
+ */
+export interface ProcedureMeta {
+  scope?: Scope;
+}
+
+const t = initTRPC.context<TRPCContext>().meta<ProcedureMeta>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const zod = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
@@ -82,7 +90,7 @@ export const orgProcedure = protectedProcedure.use(({ ctx, next }) => {
 
 /** A member whose role grants `scope`. A denial names the missing scope and the caller's role. */
 export function scopedProcedure(scope: Scope) {
-  return orgProcedure.use(({ ctx, next }) => {
+  return orgProcedure.meta({ scope }).use(({ ctx, next }) => {
     if (!hasScope(ctx.role, scope)) {
       throw new TRPCError({
         code: "FORBIDDEN",
