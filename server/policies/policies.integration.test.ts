@@ -134,3 +134,33 @@ describe("publishing", () => {
     await expect((await as("PM")).policies.publish({ text: DEFAULT_POLICY_YAML, basedOn: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("auto-apply", () => {
+  it("sends a low-risk action the policy lets apply by itself straight to execution, recorded as the proposer's decision", async () => {
+    const other = await createOrg(["PM", "ADMIN"]);
+    await connectSandbox(testDb(), { organizationId: other.org.id, origin: sandbox.origin, company: sandbox.store.state.company });
+    const admin = await callerFor(sessionFor(other.org, other.member("ADMIN").user, "ADMIN"));
+    await admin.policies.publish({
+      text: "version: 1\nrules:\n  - name: Thread replies apply by themselves\n    roles: [pm]\n    tools: [slack]\n    actions: [post]\n    approval:\n      required: false\n    auto_apply: true\n",
+      note: "Replies in threads need no approval",
+      basedOn: null,
+    });
+    const s = sandbox.store.state.slack;
+    const parent = s.messages.find((m) => m.channel === channel() && (!m.threadTs || m.threadTs === m.ts))!;
+    const pm = other.member("PM").user.id;
+    const odb = tenantDb(testDb(), other.org.id);
+    const { proposeChangesTool } = await import("@/server/agent/tools/propose-changes");
+    const { SourceLedger } = await import("@/server/agent/context");
+    const tool = proposeChangesTool({ db: odb, organizationId: other.org.id, userId: pm, conversationId: null, now: new Date(), ledger: new SourceLedger(), offeredKinds: await offeredKindsFor(odb, pm) });
+    const options = { toolCallId: "c1", messages: [] } as unknown as Parameters<NonNullable<typeof tool.execute>>[1];
+    const reply = (await tool.execute!({ title: "Answer the question", rationale: "The thread asked when the sprint starts.", actions: [{ kind: "slack.postMessage", input: { channelId: channel(), threadTs: parent.ts, text: "It starts Monday." } }] }, options)) as { proposalId: string; status: string };
+    expect(reply.status).toBe("applying");
+    const action = await odb.proposedAction.findFirstOrThrow({ where: { proposalId: reply.proposalId } });
+    expect(action.status).toBe("APPROVED");
+    expect(await odb.decision.findFirstOrThrow({ where: { proposalId: reply.proposalId } })).toMatchObject({ kind: "APPLY_ALL", userId: pm });
+
+    // A top-level post is not low-risk: it waits for a person.
+    const post = (await tool.execute!({ title: "Announce", rationale: "Tell the channel.", actions: [{ kind: "slack.postMessage", input: { channelId: channel(), text: "Sprint 24 starts Monday." } }] }, options)) as { status: string };
+    expect(post.status).toBe("awaiting approval");
+  });
+});

@@ -71,9 +71,11 @@ export const proposeChangesTool = (ctx: AgentContext) =>
         // Low-risk actions the policy lets apply by themselves go straight to execution.
         if (proposal.autoApply && ctx.userId) {
           await decideProposal(ctx.db, { organizationId: ctx.organizationId, proposalId: proposal.id, userId: ctx.userId, kind: "APPLY_ALL" });
-          await getDispatcher()
-            .executeActions({ organizationId: ctx.organizationId, proposalId: proposal.id })
-            .catch(() => undefined);
+          try {
+            await getDispatcher().executeActions({ organizationId: ctx.organizationId, proposalId: proposal.id });
+          } catch {
+            // No engine reachable right now: the minute sweep starts approved actions nobody carries.
+          }
           return {
             proposalId: proposal.id,
             title: proposal.title,
