@@ -125,7 +125,7 @@ export async function streamChat(db: TenantDb, caller: ChatCaller, raw: unknown,
 
   const kind: ArtifactKind | null = request.workflow?.kind ?? (conversation.kind as ArtifactKind | null) ?? null;
   const agentPolicy = await agentPolicyFor(db, caller.userId, now);
-  const ctx: AgentContext = { db, organizationId: caller.organizationId, userId: caller.userId, conversationId: conversation.id, now, ledger: new SourceLedger(), modelId: resolved.info.id, offeredKinds: agentPolicy.offered };
+  const ctx: AgentContext = { db, organizationId: caller.organizationId, userId: caller.userId, conversationId: conversation.id, now, ledger: new SourceLedger(), modelId: resolved.info.id, offeredKinds: agentPolicy.offered, withheld: agentPolicy.unavailable };
   const tools = createTools(ctx);
   const promptVersion = promptVersionId(kind);
   const recorder = new ModelCallRecorder(db, { organizationId: caller.organizationId, info: resolved.info, promptVersion, workflow: kind, userId: caller.userId, conversationId: conversation.id });

@@ -47,6 +47,8 @@ export interface AgentContext {
    * only these, and is not offered at all when there are none.
    */
   offeredKinds: ActionKind[];
+  /** The kinds the policy withholds from this person, with its reason, for the model to explain. */
+  withheld?: { kind: ActionKind; reason: string }[];
   /** The model answering (ModelInfo.id), recorded on what it proposes. */
   modelId?: string;
   /** The artifact saved in this request, which a proposal made after it belongs to. */

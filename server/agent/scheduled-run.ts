@@ -40,7 +40,7 @@ export async function runScheduledWorkflow(root: Db, due: DueWorkflow, opts: { o
     const teams = await db.team.findMany({ select: { key: true, name: true, channel: true }, orderBy: { key: "asc" } });
     const resolved = resolveModel(await db.modelConfig.findFirst(), { env: { OPENAI_API_KEY: process.env.OPENAI_API_KEY }, override: opts.override });
     const agentPolicy = await agentPolicyFor(db, schedule.createdById, now);
-    const ctx = { db, organizationId: due.organizationId, userId: schedule.createdById, conversationId: null, now, ledger: new SourceLedger(), scheduleRunId: run.id, offeredKinds: agentPolicy.offered };
+    const ctx = { db, organizationId: due.organizationId, userId: schedule.createdById, conversationId: null, now, ledger: new SourceLedger(), scheduleRunId: run.id, offeredKinds: agentPolicy.offered, withheld: agentPolicy.unavailable };
     const recorder = new ModelCallRecorder(db, { organizationId: due.organizationId, info: resolved.info, promptVersion: promptVersionId(kind), workflow: kind, userId: schedule.createdById, conversationId: null, scheduleRunId: run.id });
 
     let saved: SavedVersion | null = null;

@@ -25,6 +25,12 @@ async function resolveChannels(ctx: AgentContext, actions: { kind: string; input
   }
 }
 
+/** The organisation's policy, in one sentence per reason, for the kinds this person may not have proposed. */
+function withheldNote(ctx: AgentContext): string {
+  const reasons = [...new Set((ctx.withheld ?? []).map((w) => w.reason))];
+  return reasons.length ? ` The organisation's policy withholds other changes from this user; if asked for one, say so with the reason: ${reasons.join(" ")}` : "";
+}
+
 /**
  * The agent's only way to change anything outside Lumen: it proposes. The proposal (a batch of
  * typed actions with a rationale and the sources behind it) waits for a person to apply, edit or
@@ -34,7 +40,8 @@ export const proposeChangesTool = (ctx: AgentContext) =>
   tool({
     description:
       "Propose changes to Jira, GitHub, Notion or Slack (move issues into a sprint, update fields, transition, assign, comment, create issues or pages, post or edit Slack messages). " +
-      "Nothing is executed: the user reviews each action and applies, edits or rejects it. Give a short title, a rationale grounded in tool results, and the source ids that led to it.",
+      "Nothing is executed: the user reviews each action and applies, edits or rejects it. Give a short title, a rationale grounded in tool results, and the source ids that led to it." +
+      withheldNote(ctx),
     inputSchema: z.object({
       title: z.string().min(1).max(200),
       rationale: z.string().min(1).max(2000),
