@@ -53,6 +53,7 @@ export class ConnectionResilience {
   private readonly policy: IPolicy;
   private readonly writePolicy: IPolicy;
   private attempts = 0;
+  private openedAt = 0;
 
   constructor(readonly options: ResilienceOptions = DEFAULT_RESILIENCE) {
     const exponential = new ExponentialBackoff({ initialDelay: options.initialDelayMs, maxDelay: 10_000 });
@@ -73,6 +74,9 @@ export class ConnectionResilience {
       handleWhen((e) => e instanceof TaskCancelledError || (e instanceof ConnectorError && e.isOutage)),
       { halfOpenAfter: options.halfOpenAfterMs, breaker: new ConsecutiveBreaker(options.breakerThreshold) },
     );
+    this.breaker.onBreak(() => {
+      this.openedAt = Date.now();
+    });
     const timeoutPolicy = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);
     this.policy = wrap(retryPolicy, this.breaker, timeoutPolicy);
     // A write is re-sent only when the tool refused it outright (429: nothing happened). After a
@@ -93,8 +97,12 @@ export class ConnectionResilience {
     this.writePolicy = wrap(refusedOnly, this.breaker, timeout(options.timeoutMs, TimeoutStrategy.Aggressive));
   }
 
+  /**
+   * Whether calls are paused right now. The breaker moves to half-open only when a call is tried,
+   * so once the pause is over this says "closed" and lets the next call be the trial.
+   */
   get circuitOpen(): boolean {
-    return this.breaker.state === CircuitState.Open;
+    return this.breaker.state === CircuitState.Open && Date.now() - this.openedAt < this.options.halfOpenAfterMs;
   }
 
   /**
