@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { router, scopedProcedure } from "@/server/api/trpc";
+import { verifyChain } from "./verify";
 
 export const listAuditInput = z.object({
   action: z.string().trim().max(100).optional(),
@@ -31,4 +32,7 @@ export const auditRouter = router({
     const groups = await ctx.db.auditEvent.groupBy({ by: ["action"], _count: { _all: true }, orderBy: { action: "asc" } });
     return groups.map((g) => ({ action: g.action, count: g._count._all }));
   }),
+
+  /** Recomputes the organisation's hash chain: how many events verify, or where it first breaks. */
+  integrity: scopedProcedure("audit:view").query(({ ctx }) => verifyChain(ctx.db, ctx.organization.id)),
 });

@@ -46,7 +46,7 @@ async function insertOrganizationWithEvent(client: pg.Client, tag: string): Prom
     `INSERT INTO "Organization" (id, name, slug, "updatedAt") VALUES ($1, $2, $3, now())`,
     [`org_${tag}`, `Org ${tag}`, `org-${tag}`],
   );
-  await client.query(`INSERT INTO "AuditEvent" (id, "organizationId", action) VALUES ($1, $2, 'org.created')`, [
+  await client.query(`INSERT INTO "AuditEvent" (id, "organizationId", action, seq, hash) VALUES ($1, $2, 'org.created', 1, 'unchained')`, [
     `evt_${tag}`,
     `org_${tag}`,
   ]);

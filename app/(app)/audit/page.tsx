@@ -1,3 +1,4 @@
+import { AuditIntegrity } from "@/components/audit/audit-integrity";
 import { AuditLog } from "@/components/audit/audit-log";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageBody, PageHeader } from "@/components/shell/page-header";
@@ -12,7 +13,10 @@ export default async function AuditPage() {
     <>
       <PageHeader title="Audit" description="An append-only record of sign-ins, decisions and changes in your organisation." />
       <PageBody>
-        <AuditLog />
+        <div className="space-y-4">
+          <AuditIntegrity />
+          <AuditLog />
+        </div>
       </PageBody>
     </>
   );
