@@ -55,6 +55,15 @@ function toTrpc(e: unknown): never {
   throw e;
 }
 
+/** Runs a mutation's work, turning a ProposalError into the tRPC error with its sentence. */
+async function mapped<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    return toTrpc(e);
+  }
+}
+
 async function people(db: TenantDb, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((x): x is string => Boolean(x)))];
   if (!wanted.length) return new Map();
@@ -271,60 +280,50 @@ export const actionsRouter = router({
     .input(z.object({ actionId: z.string().min(1), input: z.unknown().optional() }))
     .mutation(async ({ ctx, input }) => {
       await enforceRateLimit("actionDecisions", ctx);
-      try {
+      return mapped(async () => {
         const { proposalId } = await retryAction(ctx.rootDb, { organizationId: ctx.organization.id, actionId: input.actionId, userId: ctx.session.user.id, input: input.input });
         await recordAudit(ctx.db, { organizationId: ctx.organization.id, actorId: ctx.session.user.id, action: "action.retried", targetType: "ProposedAction", targetId: input.actionId, metadata: { edited: input.input !== undefined }, requestId: ctx.requestId });
         await dispatch(ctx.organization.id, proposalId);
         return { proposalId };
-      } catch (e) {
-        return toTrpc(e);
-      }
+      });
     }),
 
   cancel: scopedProcedure("approvals:decide")
     .input(z.object({ actionId: z.string().min(1) }))
     .mutation(async ({ ctx, input }) => {
-      try {
+      return mapped(async () => {
         await cancelAction(ctx.rootDb, { organizationId: ctx.organization.id, actionId: input.actionId });
         await recordAudit(ctx.db, { organizationId: ctx.organization.id, actorId: ctx.session.user.id, action: "action.cancelled", targetType: "ProposedAction", targetId: input.actionId, requestId: ctx.requestId });
-      } catch (e) {
-        return toTrpc(e);
-      }
+      });
     }),
 
   undo: scopedProcedure("approvals:decide")
     .input(z.object({ actionId: z.string().min(1) }))
     .mutation(async ({ ctx, input }) => {
       await enforceRateLimit("actionDecisions", ctx);
-      try {
+      return mapped(async () => {
         const undo = await proposeUndo(ctx.rootDb, { organizationId: ctx.organization.id, actionId: input.actionId, userId: ctx.session.user.id });
         if (!undo.existing) {
           await recordAudit(ctx.db, { organizationId: ctx.organization.id, actorId: ctx.session.user.id, action: "action.undo_proposed", targetType: "ProposedAction", targetId: input.actionId, metadata: { proposalId: undo.proposalId }, requestId: ctx.requestId });
         }
         return undo;
-      } catch (e) {
-        return toTrpc(e);
-      }
+      });
     }),
 
   repropose: scopedProcedure("approvals:decide")
     .input(z.object({ actionId: z.string().min(1) }))
     .mutation(async ({ ctx, input }) => {
       await enforceRateLimit("actionDecisions", ctx);
-      try {
+      return mapped(async () => {
         return await reproposeDraft(ctx.rootDb, { organizationId: ctx.organization.id, actionId: input.actionId, userId: ctx.session.user.id });
-      } catch (e) {
-        return toTrpc(e);
-      }
+      });
     }),
 
   discardDraft: scopedProcedure("approvals:decide")
     .input(z.object({ actionId: z.string().min(1) }))
     .mutation(async ({ ctx, input }) => {
-      try {
+      return mapped(async () => {
         await discardDraft(ctx.rootDb, { organizationId: ctx.organization.id, actionId: input.actionId });
-      } catch (e) {
-        return toTrpc(e);
-      }
+      });
     }),
 });
