@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { type ActionStatus, type Prisma } from "@/server/db/generated/client";
+import { type ActionStatus, type Prisma, type ProposalStatus } from "@/server/db/generated/client";
 import { type TenantDb } from "@/server/db/tenant";
 import { BUILTIN_MODEL_ID } from "@/server/agent/builtin/planner";
 import { type SourceRef } from "@/server/planning/engine/types";
@@ -77,6 +77,23 @@ function modelLabel(model: string | null): string | null {
   return model === BUILTIN_MODEL_ID ? "the built-in planner" : model;
 }
 
+/** What the queue and the proposal page both show of a proposal: what, why, by which model, for whom, when. */
+function header(
+  p: { id: string; title: string; rationale: string; model: string | null; status: ProposalStatus; createdAt: Date; createdById: string | null },
+  names: Map<string, string>,
+) {
+  return {
+    id: p.id,
+    title: p.title,
+    rationale: p.rationale,
+    model: p.model,
+    modelLabel: modelLabel(p.model),
+    status: p.status,
+    createdAt: p.createdAt,
+    createdBy: p.createdById ? (names.get(p.createdById) ?? null) : null,
+  };
+}
+
 /** Slack channel ids in one-line summaries, as the #names people know (from the synced messages). */
 async function channelNamer(db: TenantDb, inputs: unknown[]): Promise<(summary: string) => string> {
   const ids = new Set<string>();
@@ -133,14 +150,7 @@ export const actionsRouter = router({
       const names = await people(ctx.db, [...rows.map((r) => r.createdById), ...rows.map((r) => r.decisions[0]?.userId)]);
       const named = await channelNamer(ctx.db, rows.flatMap((r) => r.actions.map((a) => a.input)));
       return rows.map((p) => ({
-        id: p.id,
-        title: p.title,
-        rationale: p.rationale,
-        model: p.model,
-        modelLabel: modelLabel(p.model),
-        status: p.status,
-        createdAt: p.createdAt,
-        createdBy: p.createdById ? (names.get(p.createdById) ?? null) : null,
+        ...header(p, names),
         conversationId: p.conversationId,
         decidedBy: p.decisions[0] ? (names.get(p.decisions[0].userId) ?? null) : null,
         decidedAt: p.decisions[0]?.createdAt ?? null,
@@ -161,14 +171,7 @@ export const actionsRouter = router({
       const named = await channelNamer(ctx.db, p.actions.map((a) => a.input));
       const undoneBy = await ctx.db.proposedAction.findMany({ where: { undoOfId: { in: p.actions.map((a) => a.id) } }, select: { id: true, undoOfId: true, proposalId: true, status: true } });
       return {
-        id: p.id,
-        title: p.title,
-        rationale: p.rationale,
-        model: p.model,
-        modelLabel: modelLabel(p.model),
-        status: p.status,
-        createdAt: p.createdAt,
-        createdBy: p.createdById ? (names.get(p.createdById) ?? null) : null,
+        ...header(p, names),
         sources: p.sources as unknown as SourceRef[],
         conversation,
         decisions: p.decisions.map((d) => ({

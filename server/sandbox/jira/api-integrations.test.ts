@@ -1,11 +1,10 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import { isApiError } from "jira.js";
 import { ResolutionSchema } from "jira.js/cloud";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { STATUS } from "./catalog";
-import { startJiraTestbed, type JiraTestbed } from "./testing/clients";
+import { failure, startJiraTestbed, type JiraTestbed } from "./testing/clients";
 
 /**
  * What integrations that write to Jira rely on: entity properties on issues and comments, create
@@ -18,16 +17,6 @@ let clean: string;
 const stored = (key: string) => t.sandbox.store.state.jira.issues.find((i) => i.key === key)!;
 const doc = (text: string) => ({ type: "doc" as const, version: 1, content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 const marker = { actionId: "act_123" };
-
-async function failure(p: Promise<unknown>): Promise<{ status: number; body: unknown }> {
-  try {
-    await p;
-  } catch (e) {
-    if (isApiError(e)) return { status: e.status, body: e.body };
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
 
 beforeAll(async () => {
   t = await startJiraTestbed(1);

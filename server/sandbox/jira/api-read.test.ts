@@ -1,11 +1,11 @@
-import { isApiError, isNotFoundError } from "jira.js";
+import { isNotFoundError } from "jira.js";
 import { IssueSchema as AgileIssueSchema } from "jira.js/agile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { statusCategoryKey } from "./catalog";
 import { runJql } from "./jql-eval";
 import { buildLookup, sandboxNow } from "./lookup";
-import { startJiraTestbed, type JiraTestbed } from "./testing/clients";
+import { failure, startJiraTestbed, type JiraTestbed } from "./testing/clients";
 
 let t: JiraTestbed;
 
@@ -21,16 +21,6 @@ function expected(jql: string): string[] {
   const state = t.sandbox.store.state;
   const admin = state.company.people.find((p) => p.role === "admin")!;
   return runJql(jql, { lookup: buildLookup(state), now: sandboxNow(state), currentAccountId: admin.jiraAccountId, timeZone: admin.timezone }).map((i) => i.key);
-}
-
-async function failure(p: Promise<unknown>): Promise<{ status: number; body: unknown }> {
-  try {
-    await p;
-  } catch (e) {
-    if (isApiError(e)) return { status: e.status, body: e.body };
-    throw e;
-  }
-  throw new Error("expected the call to fail");
 }
 
 describe("enhanced JQL search", () => {

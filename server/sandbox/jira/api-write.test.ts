@@ -1,6 +1,5 @@
-import { isApiError } from "jira.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startJiraTestbed, type JiraTestbed } from "./testing/clients";
+import { failure, startJiraTestbed, type JiraTestbed } from "./testing/clients";
 
 let t: JiraTestbed;
 let clean: string;
@@ -9,16 +8,6 @@ const doc = (text: string) => ({ type: "doc" as const, version: 1, content: [{ t
 const stored = (key: string) => t.sandbox.store.state.jira.issues.find((i) => i.key === key)!;
 const activeSprint = (boardId: number) => t.sandbox.store.state.jira.sprints.find((s) => s.boardId === boardId && s.state === "active")!;
 const futureSprint = (boardId: number) => t.sandbox.store.state.jira.sprints.find((s) => s.boardId === boardId && s.state === "future")!;
-
-async function failure(p: Promise<unknown>): Promise<{ status: number; body: unknown }> {
-  try {
-    await p;
-  } catch (e) {
-    if (isApiError(e)) return { status: e.status, body: e.body };
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
 
 beforeAll(async () => {
   t = await startJiraTestbed(1);

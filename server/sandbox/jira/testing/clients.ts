@@ -1,4 +1,4 @@
-import { createAgileClient, createCloudClient } from "jira.js";
+import { createAgileClient, createCloudClient, isApiError } from "jira.js";
 import { createClient } from "jira.js/core";
 import { SANDBOX_CREDENTIALS } from "../../core/seed";
 import { startSandboxServer, type RunningSandbox } from "../../core/server";
@@ -27,4 +27,15 @@ export async function startJiraTestbed(seed = 1): Promise<JiraTestbed> {
   const sandbox = await startSandboxServer({ seed });
   const as = (auth: { token: string } | { email: string; apiToken: string }) => jiraClients(sandbox.urls.jiraHost, auth);
   return { sandbox, as, ...as({ token: SANDBOX_CREDENTIALS.apiTokens.jira }) };
+}
+
+/** The HTTP status and body of a call that must fail (anything but a Jira API error is rethrown). */
+export async function failure(p: Promise<unknown>): Promise<{ status: number; body: unknown }> {
+  try {
+    await p;
+  } catch (e) {
+    if (isApiError(e)) return { status: e.status, body: e.body };
+    throw e;
+  }
+  throw new Error("expected the call to fail");
 }
